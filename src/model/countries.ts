@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DATA_DIR } from './paths.js';
+
+export interface Country {
+  iso2: string;
+  iso3: string;
+  m49: string;
+  name: string;
+}
+
+/**
+ * Names that sanctions lists and trade tables use but the ISO/UN table does not spell this way.
+ * Keys are compared after `countryKey` folding.
+ */
+const EXTRA_NAMES: Record<string, string> = {
+  'russia': 'RU', 'russian federation': 'RU', 'rossiya': 'RU', 'россия': 'RU',
+  'iran': 'IR', 'iran islamic republic of': 'IR', 'syria': 'SY', 'syrian arab republic': 'SY',
+  'north korea': 'KP', 'korea north': 'KP', 'korea democratic peoples republic of': 'KP',
+  'democratic peoples republic of korea': 'KP', 'dprk': 'KP',
+  'south korea': 'KR', 'korea south': 'KR', 'korea republic of': 'KR', 'republic of korea': 'KR',
+  'burma': 'MM', 'turkey': 'TR', 'turkiye': 'TR', 'uae': 'AE', 'united arab emirates': 'AE',
+  'uk': 'GB', 'united kingdom': 'GB', 'great britain': 'GB', 'england': 'GB', 'scotland': 'GB',
+  'usa': 'US', 'united states': 'US', 'united states of america': 'US', 'us': 'US',
+  'kosovo': 'XK', 'czech republic': 'CZ', 'czechia': 'CZ', 'moldova': 'MD', 'republic of moldova': 'MD',
+  'laos': 'LA', 'vietnam': 'VN', 'viet nam': 'VN', 'bolivia': 'BO', 'venezuela': 'VE',
+  'tanzania': 'TZ', 'congo democratic republic of the': 'CD', 'democratic republic of the congo': 'CD',
+  'congo republic of the': 'CG', 'republic of the congo': 'CG', 'cote divoire': 'CI', 'ivory coast': 'CI',
+  'palestinian': 'PS', 'palestine': 'PS', 'west bank': 'PS', 'gaza': 'PS', 'gaza strip': 'PS',
+  'occupied palestinian territory': 'PS', 'taiwan': 'TW', 'hong kong': 'HK', 'macau': 'MO', 'macao': 'MO',
+  'brunei': 'BN', 'cape verde': 'CV', 'swaziland': 'SZ', 'macedonia': 'MK', 'north macedonia': 'MK',
+  'the netherlands': 'NL', 'netherlands': 'NL', 'holland': 'NL', 'vatican': 'VA', 'holy see': 'VA',
+  'kyrgyz republic': 'KG', 'kirghizia': 'KG', 'belarus': 'BY', 'byelorussia': 'BY',
+  'crimea': 'UA', 'region crimea': 'UA', 'st kitts and nevis': 'KN', 'st vincent and the grenadines': 'VC',
+  'st lucia': 'LC', 'micronesia': 'FM', 'soviet union': 'SU', 'ussr': 'SU', 'yugoslavia': 'YU',
+  'serbia and montenegro': 'CS', 'east timor': 'TL', 'the gambia': 'GM', 'gambia': 'GM', 'the bahamas': 'BS',
+};
+
+/** Historic and user-assigned codes that are valid on lists but absent from ISO 3166-1 today. */
+const EXTRA_CODES: Country[] = [
+  { iso2: 'XK', iso3: 'XKX', m49: '', name: 'Kosovo' },
+  { iso2: 'SU', iso3: 'SUN', m49: '810', name: 'Soviet Union' },
+  { iso2: 'YU', iso3: 'YUG', m49: '890', name: 'Yugoslavia' },
+  { iso2: 'CS', iso3: 'SCG', m49: '891', name: 'Serbia and Montenegro' },
+];
+
+export function countryKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\(the\)|\(le\)|\(la\)|\(l'\)|\(les\)|\(el\)/g, ' ')
+    .replace(/['’`.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+interface CountryTable {
+  byCode: Map<string, Country>;
+  byName: Map<string, string>;
+}
+
+let table: CountryTable | undefined;
+
+function load(): CountryTable {
+  const rows = parse(readFileSync(path.join(DATA_DIR, 'ref', 'countries.csv')), { columns: true }) as Array<
+    Record<string, string>
+  >;
+  const byCode = new Map<string, Country>();
+  const byName = new Map<string, string>();
+  const add = (c: Country, names: string[]) => {
+    byCode.set(c.iso2, c);
+    byCode.set(c.iso3, c);
+    if (c.m49) byCode.set(String(Number(c.m49)), c);
+    for (const n of [c.name, ...names]) {
+      const key = countryKey(n);
+      if (key && !byName.has(key)) byName.set(key, c.iso2);
+    }
+  };
+  for (const r of rows) {
+    const c: Country = { iso2: r['iso2']!, iso3: r['iso3']!, m49: r['m49']!, name: r['name']! };
+    add(c, (r['other_names'] ?? '').split('|').filter(Boolean));
+  }
+  for (const c of EXTRA_CODES) add(c, []);
+  for (const [name, iso2] of Object.entries(EXTRA_NAMES)) byName.set(countryKey(name), iso2);
+  return { byCode, byName };
+}
+
+function countries(): CountryTable {
+  table ??= load();
+  return table;
+}
+
+/** ISO2 code for a country code (ISO2, ISO3, M49 number) or name in English, Russian, French or Spanish. */
+export function toIso2(value: string): string | undefined {
+  const raw = value.trim();
+  if (!raw) return undefined;
+  const { byCode, byName } = countries();
+  const upper = raw.toUpperCase();
+  if (/^[A-Z]{2,3}$/.test(upper) && byCode.has(upper)) return byCode.get(upper)!.iso2;
+  if (/^\d{1,3}$/.test(raw)) return byCode.get(String(Number(raw)))?.iso2;
+  return byName.get(countryKey(raw));
+}
+
+export function countryByCode(code: string): Country | undefined {
+  return countries().byCode.get(code.toUpperCase());
+}
+
+export function countryName(iso2: string): string {
+  return countries().byCode.get(iso2.toUpperCase())?.name ?? iso2;
+}
