@@ -1,5 +1,10 @@
 import path from 'node:path';
 
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
 /** Bad input: names the file, the line or record, and the reason. */
 export class SourceError extends Error {
   constructor(
@@ -7,7 +12,7 @@ export class SourceError extends Error {
     readonly where: string | undefined,
     readonly reason: string,
   ) {
-    super(`${path.relative(process.cwd(), file) || file}${where ? `:${where}` : ''}: ${reason}`);
+    super(`${displayPath(file)}${where ? `:${where}` : ''}: ${reason}`);
     this.name = 'SourceError';
   }
 }

@@ -93,10 +93,10 @@ export async function* readText(
   opts: { encoding?: TextEncoding; progress?: ByteProgress } = {},
 ): AsyncGenerator<string> {
   const encoding = opts.encoding ?? 'utf-8';
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  raw.on('data', (chunk) => opts.progress?.add(chunk.length));
   const gz = await isGzip(file);
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const stream = gz ? raw.pipe(createGunzip()) : raw;
+  raw.on('data', (chunk) => opts.progress?.add(chunk.length));
   if (gz) raw.on('error', (e) => stream.destroy(e));
   const decoder = new TextDecoder(encoding, { fatal: true });
   let line = 1;
