@@ -33,8 +33,33 @@ const EXTRA_NAMES: Record<string, string> = {
   'the netherlands': 'NL', 'netherlands': 'NL', 'holland': 'NL', 'vatican': 'VA', 'holy see': 'VA',
   'kyrgyz republic': 'KG', 'kirghizia': 'KG', 'belarus': 'BY', 'byelorussia': 'BY',
   'crimea': 'UA', 'region crimea': 'UA', 'st kitts and nevis': 'KN', 'st vincent and the grenadines': 'VC',
-  'st lucia': 'LC', 'micronesia': 'FM', 'soviet union': 'SU', 'ussr': 'SU', 'yugoslavia': 'YU',
+  'st lucia': 'LC', 'micronesia': 'FM', 'soviet union': 'SU', 'former soviet union': 'SU', 'ussr': 'SU', 'yugoslavia': 'YU',
   'serbia and montenegro': 'CS', 'east timor': 'TL', 'the gambia': 'GM', 'gambia': 'GM', 'the bahamas': 'BS',
+};
+
+/** Nationality adjectives as lists write them ("Russian", "Kyrgyz", "Former USSR"). */
+const DEMONYMS: Record<string, string> = {
+  afgan: 'AF', afghan: 'AF', albanian: 'AL', algerian: 'DZ', american: 'US', armenian: 'AM',
+  australian: 'AU', austrian: 'AT', azerbaijani: 'AZ', bahraini: 'BH', bangladeshi: 'BD', belarusian: 'BY',
+  belarussian: 'BY', belgian: 'BE', bosnian: 'BA', brazilian: 'BR', british: 'GB', bulgarian: 'BG',
+  burkinabe: 'BF', burmese: 'MM', cambodian: 'KH', cameroonian: 'CM', canadian: 'CA', chadian: 'TD',
+  chinese: 'CN', colombian: 'CO', croatian: 'HR', cuban: 'CU', cypriot: 'CY', czech: 'CZ', danish: 'DK',
+  dprk: 'KP', drc: 'CD', dutch: 'NL', egyptian: 'EG', emirati: 'AE', eritrean: 'ER', estonian: 'EE',
+  ethiopian: 'ET', filipino: 'PH', finnish: 'FI', 'former soviet union': 'SU', 'former ussr': 'SU',
+  french: 'FR', georgian: 'GE', german: 'DE', ghanaian: 'GH', greek: 'GR', guatemalan: 'GT', guinean: 'GN',
+  haitian: 'HT', honduran: 'HN', hungarian: 'HU', indian: 'IN', indonesian: 'ID', iranian: 'IR', iraqi: 'IQ',
+  irish: 'IE', israeli: 'IL', italian: 'IT', ivorian: 'CI', japanese: 'JP', jordanian: 'JO', kazakh: 'KZ',
+  kazakhstani: 'KZ', kenyan: 'KE', kuwaiti: 'KW', kyrgyz: 'KG', kyrgyzstani: 'KG', latvian: 'LV',
+  lebanese: 'LB', libyan: 'LY', lithuanian: 'LT', malaysian: 'MY', malian: 'ML', maltese: 'MT',
+  mauritanian: 'MR', mexican: 'MX', moldovan: 'MD', montenegrin: 'ME', moroccan: 'MA', nicaraguan: 'NI',
+  nigerian: 'NG', nigerien: 'NE', 'north korean': 'KP', norwegian: 'NO', omani: 'OM', pakistani: 'PK',
+  palestinian: 'PS', polish: 'PL', portuguese: 'PT', qatari: 'QA', romanian: 'RO', russian: 'RU',
+  rwandan: 'RW', saudi: 'SA', 'saudi arabian': 'SA', senegalese: 'SN', serbian: 'RS', singaporean: 'SG',
+  slovak: 'SK', slovenian: 'SI', somali: 'SO', 'south african': 'ZA', 'south korean': 'KR',
+  'south sudanese': 'SS', spanish: 'ES', sudanese: 'SD', swedish: 'SE', swiss: 'CH', syrian: 'SY',
+  tajik: 'TJ', tanzanian: 'TZ', thai: 'TH', togolese: 'TG', tunisian: 'TN', turkish: 'TR', turkmen: 'TM',
+  ugandan: 'UG', uk: 'GB', ukrainian: 'UA', usa: 'US', uzbek: 'UZ', uzbekistani: 'UZ', venezuelan: 'VE',
+  vietnamese: 'VN', yemeni: 'YE', zimbabwean: 'ZW',
 };
 
 /** Historic and user-assigned codes that are valid on lists but absent from ISO 3166-1 today. */
@@ -85,6 +110,7 @@ function load(): CountryTable {
   }
   for (const c of EXTRA_CODES) add(c, []);
   for (const [name, iso2] of Object.entries(EXTRA_NAMES)) byName.set(countryKey(name), iso2);
+  for (const [name, iso2] of Object.entries(DEMONYMS)) if (!byName.has(countryKey(name))) byName.set(countryKey(name), iso2);
   return { byCode, byName };
 }
 
@@ -93,7 +119,10 @@ function countries(): CountryTable {
   return table;
 }
 
-/** ISO2 code for a country code (ISO2, ISO3, M49 number) or name in English, Russian, French or Spanish. */
+/**
+ * ISO2 code for a country code (ISO2, ISO3, M49 number), a name in English, Russian, French or
+ * Spanish, or a nationality adjective ("Russian").
+ */
 export function toIso2(value: string): string | undefined {
   const raw = value.trim();
   if (!raw) return undefined;
@@ -110,4 +139,9 @@ export function countryByCode(code: string): Country | undefined {
 
 export function countryName(iso2: string): string {
   return countries().byCode.get(iso2.toUpperCase())?.name ?? iso2;
+}
+
+/** ISO2 for a nationality adjective only ("Afghan" → AF); short words like "ID" are never codes here. */
+export function demonymToIso2(text: string): string | undefined {
+  return DEMONYMS[countryKey(text)];
 }

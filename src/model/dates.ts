@@ -32,7 +32,8 @@ function build(y: number, m?: number, d?: number): string | undefined {
 export function parseDate(text: string): string | undefined {
   const s = text.trim().replace(/^(circa|ca\.?|approximately|approx\.?|about)\s+/i, '');
   if (!s) return undefined;
-  let m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  // ISO dates and timestamps, including xs:date with a zone ("2015-04-07-04:00")
+  let m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (m) return build(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
   m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
   if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]));

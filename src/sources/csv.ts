@@ -25,15 +25,17 @@ export async function* readCsvRows(file: string, opts: CsvOptions = {}): AsyncGe
     relax_quotes: opts.relaxQuotes ?? false,
     skip_empty_lines: true,
     info: true,
+    raw: true,
   };
   const parser = parse(options);
   const source = Readable.from(readText(file, { encoding: opts.encoding, progress: opts.progress }));
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number; raw?: string } }>) {
-      const lines = rec.info.lines;
-      yield { row: rec.record, line: lines };
+    for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
+      // info.lines is the record's last line; a quoted field may span several
+      const extra = rec.raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0;
+      yield { row: rec.record, line: rec.info.lines - extra };
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
@@ -66,6 +68,9 @@ export async function* readCsvObjects(
     for (let i = 0; i < header.length; i++) obj[header[i]!] = row[i] ?? '';
     if (row.length > header.length && row.slice(header.length).some((v) => v.trim() !== '')) {
       throw new SourceError(file, String(line), `row has ${row.length} fields, the header has ${header.length}`);
+    }
+    if (row.length < header.length) {
+      throw new SourceError(file, String(line), `row has ${row.length} fields, the header has ${header.length} (truncated?)`);
     }
     yield { row: obj, line };
   }

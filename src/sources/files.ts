@@ -76,8 +76,9 @@ function firstInvalidUtf8(buf: Uint8Array): number {
     const b = buf[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return i;
-    if (i + need >= buf.length) return -1; // incomplete tail: the next chunk decides
-    for (let k = 1; k <= need; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
+    const avail = Math.min(need, buf.length - 1 - i);
+    for (let k = 1; k <= avail; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
+    if (avail < need) return -1; // incomplete tail: the next chunk decides
     i += need + 1;
   }
   return -1;

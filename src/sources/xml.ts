@@ -52,8 +52,14 @@ export async function* readXmlRecords(file: string, opts: XmlStreamOptions): Asy
   let sawRoot = false;
   let failure: Error | undefined;
 
+  let closing = false;
   parser.on('error', (e) => {
-    failure ??= new SourceError(file, String(parser.line), `malformed XML: ${e.message.replace(/^.*?:\d+:\d+: /, '')}`);
+    const detail = e.message.replace(/^(?:.*?:)?\d+:\d+: /, '');
+    failure ??= new SourceError(
+      file,
+      String(parser.line),
+      closing && depth > 0 ? `truncated XML: the document ends inside an element (${detail})` : `malformed XML: ${detail}`,
+    );
   });
   parser.on('opentag', (tag) => {
     depth++;
@@ -87,6 +93,7 @@ export async function* readXmlRecords(file: string, opts: XmlStreamOptions): Asy
     if (failure) throw failure;
     while (ready.length) yield ready.shift()!;
   }
+  closing = true;
   parser.close();
   if (failure) throw failure;
   if (!sawRoot) throw new SourceError(file, undefined, 'not an XML document (no root element)');
