@@ -55,18 +55,11 @@ function versionLabel(opts: IngestOptions, report: ReadReport, files: string[]):
   return dates.at(-1) ?? new Date().toISOString().slice(0, 10);
 }
 
-const typeCache = new Map<string, string | undefined>();
-function typeOf(schema: string, prop: string): string | undefined {
-  const key = `${schema}.${prop}`;
-  if (!typeCache.has(key)) typeCache.set(key, propertyType(schema, prop));
-  return typeCache.get(key);
-}
-
 /** Every value of an entity as a statement; an `id` statement marks the entity even without properties. */
 export function toStatements(entity: FtmEntity, recordKey: string, add: (s: StatementInput) => void): void {
   add({ entityId: entity.id, schema: entity.schema, prop: 'id', value: entity.id, norm: null, recordKey });
   for (const [prop, values] of Object.entries(entity.properties)) {
-    const norm = typeOf(entity.schema, prop) === 'identifier';
+    const norm = propertyType(entity.schema, prop) === 'identifier';
     for (const value of values) {
       add({ entityId: entity.id, schema: entity.schema, prop, value, norm: norm ? compactIdentifier(value) : null, recordKey });
     }

@@ -70,6 +70,11 @@ export class EntityBuilder {
     return this;
   }
 
+  /** Whether the entity's schema has this property at all. */
+  hasProp(prop: string): boolean {
+    return propertyType(this.schema, prop) !== undefined;
+  }
+
   has(prop: string): boolean {
     return (this.properties[prop]?.length ?? 0) > 0;
   }

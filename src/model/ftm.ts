@@ -20,9 +20,17 @@ export function getProperty(schema: string, prop: string): Property | undefined 
   return getSchema(schema).getProperties().get(prop);
 }
 
+// The FtM library rebuilds a schema's inherited property map on every getProperties() call,
+// and readers ask for a property's type once per value: remember the answers.
+const typeCache = new Map<string, Map<string, string | null>>();
+
 /** The FtM type name of a property (country, date, identifier, name, entity, …). */
 export function propertyType(schema: string, prop: string): string | undefined {
-  return getProperty(schema, prop)?.type.name;
+  let props = typeCache.get(schema);
+  if (!props) typeCache.set(schema, (props = new Map()));
+  let type = props.get(prop);
+  if (type === undefined) props.set(prop, (type = getProperty(schema, prop)?.type.name ?? null));
+  return type ?? undefined;
 }
 
 export function isA(schema: string, parent: string): boolean {

@@ -19,30 +19,44 @@ export interface CsvOptions {
 
 /** Streams the rows of a CSV file as arrays of strings, each with its line number. */
 export async function* readCsvRows(file: string, opts: CsvOptions = {}): AsyncGenerator<CsvRow<string[]>> {
+  // Line numbers come from each record's raw text (csv-parse's `info` option costs more than the parse).
   const options: Options = {
     delimiter: opts.delimiter ?? ',',
     relax_column_count: true,
     relax_quotes: opts.relaxQuotes ?? false,
-    skip_empty_lines: true,
-    info: true,
     raw: true,
   };
   const parser = parse(options);
   const source = Readable.from(readText(file, { encoding: opts.encoding, progress: opts.progress }));
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
+  let line = 1;
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-      // info.lines is the record's last line; a quoted field may span several
-      const extra = rec.raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0;
-      yield { row: rec.record, line: rec.info.lines - extra };
+    for await (const rec of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const start = line;
+      // raw ends with the record delimiter, or part of it ("\r" of "\r\n"): one line, plus any
+      // newlines inside quoted fields
+      const raw = rec.raw;
+      const body = raw.endsWith('\n') || raw.endsWith('\r') ? raw.length - 1 : raw.length;
+      line++;
+      for (let i = raw.indexOf('\n'); i >= 0 && i < body; i = raw.indexOf('\n', i + 1)) line++;
+      if (rec.record.length === 1 && rec.record[0] === '') continue; // empty line
+      yield { row: rec.record, line: start };
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
-    const err = e as Error & { lines?: number; code?: string };
-    throw new SourceError(file, err.lines ? String(err.lines) : undefined, `malformed CSV: ${err.message}`);
+    const err = e as Error & { code?: string };
+    // `line` is where the record being parsed starts
+    throw new SourceError(file, String(line), CSV_ERRORS[err.code ?? ''] ?? `malformed CSV: ${err.message}`);
   }
 }
+
+/** csv-parse's error codes in the words of someone looking at the file. */
+const CSV_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'truncated CSV: the file ends inside a quoted field',
+  INVALID_OPENING_QUOTE: 'malformed CSV: a quote inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'malformed CSV: text after a closing quote',
+};
 
 /**
  * Streams a CSV with a header row as objects keyed by column name. Checks that the required

@@ -1,9 +1,15 @@
 import { UsageError } from './errors.js';
 import type { SourceReader } from './types.js';
 import { ftmReader } from './ftm.js';
+import { ofacCsvReader } from './ofac.js';
+import { unXmlReader } from './un.js';
+import { euCsvReader } from './eu-csv.js';
+import { euXmlReader } from './eu-xml.js';
+import { ukCsvReader } from './uk.js';
+import { cslCsvReader } from './csl.js';
 
 /** Every format `sanctrace ingest` reads, by its CLI name. */
-const READERS: SourceReader[] = [ftmReader];
+const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader];
 
 export function readerFor(format: string): SourceReader {
   const reader = READERS.find((r) => r.format === format);

@@ -120,7 +120,6 @@ export class DuckDbStore implements Store {
         `CREATE OR REPLACE TEMP TABLE incoming (entity_id VARCHAR, schema VARCHAR, prop VARCHAR, value VARCHAR, norm VARCHAR, record_key VARCHAR)`,
       );
       const appender = await c.createAppender('incoming');
-      let appended = 0;
       const add = (s: StatementInput) => {
         appender.appendVarchar(s.entityId);
         appender.appendVarchar(s.schema);
@@ -130,7 +129,6 @@ export class DuckDbStore implements Store {
         else appender.appendVarchar(s.norm);
         appender.appendVarchar(s.recordKey);
         appender.endRow();
-        appended++;
       };
       let outcome: VersionOutcome;
       try {
@@ -143,29 +141,40 @@ export class DuckDbStore implements Store {
       }
 
       // One row per distinct statement; a value stated by several records keeps the first key.
-      await c.run(`
-        CREATE OR REPLACE TEMP TABLE incoming_distinct AS
-        SELECT entity_id, schema, prop, value, any_value(norm) AS norm, min(record_key) AS record_key
-        FROM incoming GROUP BY entity_id, schema, prop, value`);
-      await c.run(
-        `UPDATE statements AS s SET last_seq = $3, last_seen = now(), record_key = i.record_key
-         FROM incoming_distinct AS i
-         WHERE s.dataset = $1 AND s.last_seq = $2 AND s.entity_id = i.entity_id AND s.schema = i.schema
-           AND s.prop = i.prop AND s.value = i.value`,
-        [input.dataset, prevSeq, seq],
-      );
-      await c.run(
-        `INSERT INTO statements
-         SELECT $1, i.entity_id, i.schema, i.prop, i.value, i.norm, i.record_key, $2, $2, now(), now()
-         FROM incoming_distinct AS i
-         ANTI JOIN (SELECT entity_id, schema, prop, value FROM statements WHERE dataset = $1 AND last_seq = $2) AS s
-           ON s.entity_id = i.entity_id AND s.schema = i.schema AND s.prop = i.prop AND s.value = i.value`,
+      const distinct = `SELECT entity_id, schema, prop, value, any_value(norm) AS norm, min(record_key) AS record_key
+                        FROM incoming GROUP BY entity_id, schema, prop, value`;
+      if (prevSeq === 0) {
+        await c.run(
+          `INSERT INTO statements SELECT $1, entity_id, schema, prop, value, norm, record_key, $2, $2, now(), now() FROM (${distinct})`,
+          [input.dataset, seq],
+        );
+      } else {
+        await c.run(`CREATE OR REPLACE TEMP TABLE incoming_distinct AS ${distinct}`);
+        await c.run(
+          `UPDATE statements AS s SET last_seq = $3, last_seen = now(), record_key = i.record_key
+           FROM incoming_distinct AS i
+           WHERE s.dataset = $1 AND s.last_seq = $2 AND s.entity_id = i.entity_id AND s.schema = i.schema
+             AND s.prop = i.prop AND s.value = i.value`,
+          [input.dataset, prevSeq, seq],
+        );
+        await c.run(
+          `INSERT INTO statements
+           SELECT $1, i.entity_id, i.schema, i.prop, i.value, i.norm, i.record_key, $2, $2, now(), now()
+           FROM incoming_distinct AS i
+           ANTI JOIN (SELECT entity_id, schema, prop, value FROM statements WHERE dataset = $1 AND last_seq = $2) AS s
+             ON s.entity_id = i.entity_id AND s.schema = i.schema AND s.prop = i.prop AND s.value = i.value`,
+          [input.dataset, seq],
+        );
+        await c.run('DROP TABLE incoming_distinct');
+      }
+      const [counts] = await this.all(
+        'SELECT count(*) AS statements, count(DISTINCT entity_id) AS entities FROM statements WHERE dataset = $1 AND last_seq = $2',
         [input.dataset, seq],
       );
-      const [counts] = await this.all(
-        'SELECT count(*) AS statements, count(DISTINCT entity_id) AS entities FROM incoming_distinct',
-      );
-      const delta = await this.deltaCounts(input.dataset, prevSeq, seq);
+      const delta =
+        prevSeq === 0
+          ? { added: num(counts?.['entities']), removed: 0, changed: 0 }
+          : await this.deltaCounts(input.dataset, prevSeq, seq);
       if (!prev) {
         await c.run('INSERT INTO datasets VALUES ($1, $2, now()) ON CONFLICT DO NOTHING', [input.dataset, input.format]);
       }
@@ -178,9 +187,7 @@ export class DuckDbStore implements Store {
         ],
       );
       await c.run('DROP TABLE incoming');
-      await c.run('DROP TABLE incoming_distinct');
       await c.run('COMMIT');
-      void appended;
     } catch (e) {
       await c.run('ROLLBACK');
       throw e;
