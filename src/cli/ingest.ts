@@ -19,7 +19,7 @@ export function describeIngest(dataset: string, r: IngestResult): string {
       (v.seq > 1 ? `; delta: +${v.added} added, -${v.removed} removed, ~${v.changed} changed` : ''),
   ];
   for (const [reason, issue] of r.report.unusable) {
-    lines.push(`  not used: ${formatNumber(issue.count)} × ${reason} (e.g. ${issue.examples.slice(0, 2).join('; ')})`);
+    lines.push(`  reported: ${formatNumber(issue.count)} × ${reason} (e.g. ${issue.examples.slice(0, 2).join('; ')})`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { hasSchema, getSchema } from '../model/ftm.js';
 import type { FtmEntity } from '../model/entity.js';
+import { parseDate } from '../model/dates.js';
 import { SourceError } from './errors.js';
 import { ByteProgress, expandInputs, readText } from './files.js';
 import type { ReadContext, SourceReader, SourceRecord } from './types.js';
@@ -44,7 +45,8 @@ function parseEntity(text: string, file: string, line: number): FtmEntity {
     }
     if (v.length) properties[k] = [...new Set(v as string[])];
   }
-  return { id: o['id'], schema: o['schema'], properties };
+  const changed = [o['last_change'], o['last_seen']].find((v): v is string => typeof v === 'string');
+  return { id: o['id'], schema: o['schema'], properties, ...(changed ? { last_change: changed } : {}) };
 }
 
 /**
@@ -69,7 +71,11 @@ export const ftmReader: SourceReader = {
           if (!known.has(prop)) ctx.report.skip(`property "${prop}" is not in the pinned FtM model (${entity.schema}); kept as is`, `${file}:${line}`);
         }
         ctx.report.records++;
-        yield { key: entity.id, entities: [entity] };
+        // an export's newest change date is the version it represents
+        const { last_change: changed, ...clean } = entity;
+        const day = typeof changed === 'string' ? parseDate(changed) : undefined;
+        if (day && (!ctx.report.versionHint || day > ctx.report.versionHint)) ctx.report.versionHint = day;
+        yield { key: entity.id, entities: [clean as FtmEntity] };
       }
     }
   },
