@@ -1,5 +1,14 @@
+import { isA } from '../model/ftm.js';
 import type { Store } from '../store/store.js';
 import { formatNumber, printJson, table } from './output.js';
+
+function isParty(schema: string): boolean {
+  try {
+    return isA(schema, 'LegalEntity') || isA(schema, 'Vehicle');
+  } catch {
+    return false;
+  }
+}
 
 export async function deltaCommand(
   store: Store,
@@ -23,8 +32,12 @@ export async function deltaCommand(
     ),
   ];
   const limit = Number(flags.limit ?? 20);
+  // listed parties first, then their sanctions, addresses, identifications and links
+  const rank = (schema: string) => (isParty(schema) ? 0 : 1);
   for (const kind of ['added', 'removed', 'changed'] as const) {
-    const list = delta.entities.filter((e) => e.change === kind);
+    const list = delta.entities
+      .filter((e) => e.change === kind)
+      .sort((a, b) => rank(a.schema) - rank(b.schema) || a.caption.localeCompare(b.caption));
     if (!list.length) continue;
     out.push('', `${kind} (${formatNumber(list.length)}${list.length > limit ? `, first ${limit}` : ''}):`);
     for (const e of list.slice(0, limit)) {

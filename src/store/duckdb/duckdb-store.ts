@@ -300,20 +300,19 @@ export class DuckDbStore implements Store {
        FROM changed_st c ORDER BY c.entity_id, c.prop, c.value`,
       [dataset, fromSeq, toSeq],
     );
-    const byId = new Map<string, EntityChange & { names: string[] }>();
+    const byId = new Map<string, EntityChange>();
     for (const r of rows) {
       const id = String(r['entity_id']);
       const entA = Boolean(r['ent_a']);
       const entB = Boolean(r['ent_b']);
       let ch = byId.get(id);
       if (!ch) {
-        ch = { id, schema: String(r['schema']), caption: id, change: !entA ? 'added' : !entB ? 'removed' : 'changed', names: [] };
+        ch = { id, schema: String(r['schema']), caption: id, change: !entA ? 'added' : !entB ? 'removed' : 'changed' };
         if (ch.change === 'changed') ch.properties = [];
         byId.set(id, ch);
       }
       const prop = String(r['prop']);
       const value = String(r['value']);
-      if (prop === 'name') ch.names.push(value);
       if (ch.properties && prop !== 'id') {
         let pc = ch.properties.find((p) => p.prop === prop);
         if (!pc) ch.properties.push((pc = { prop, added: [], removed: [] }));
@@ -321,23 +320,33 @@ export class DuckDbStore implements Store {
       }
       if (r['in_b'] || ch.change === 'removed') ch.schema = String(r['schema']);
     }
-    // Changed entities need their current name for a caption even when the name did not change.
-    const needNames = [...byId.values()].filter((c) => c.names.length === 0).map((c) => c.id);
-    if (needNames.length) {
-      const names = await this.all(
-        `SELECT entity_id, min(value) AS name FROM statements
-         WHERE dataset = $1 AND prop = 'name' AND entity_id IN (SELECT unnest($2::VARCHAR[])) GROUP BY entity_id`,
-        [dataset, needNames],
+    // Captions as FtM makes them (name, full address, number, programme), from the newer side.
+    if (byId.size) {
+      const captions = await this.all(
+        `SELECT entity_id, prop, min(value) AS value FROM statements
+         WHERE dataset = $1 AND prop IN ('name', 'full', 'number', 'program')
+           AND (${DuckDbStore.at('$2')} OR ${DuckDbStore.at('$3')})
+           AND entity_id IN (SELECT entity_id FROM statements WHERE dataset = $1
+                             AND (${DuckDbStore.at('$2')}) <> (${DuckDbStore.at('$3')}))
+         GROUP BY entity_id, prop`,
+        [dataset, fromSeq, toSeq],
       );
-      for (const n of names) byId.get(String(n['entity_id']))!.names.push(String(n['name']));
+      const byEntity = new Map<string, Record<string, string[]>>();
+      for (const c of captions) {
+        const props = byEntity.get(String(c['entity_id'])) ?? {};
+        props[String(c['prop'])] = [String(c['value'])];
+        byEntity.set(String(c['entity_id']), props);
+      }
+      for (const [id, props] of byEntity) {
+        const ch = byId.get(id)!;
+        ch.caption = caption({ id, schema: ch.schema, properties: props });
+      }
     }
     const entities: EntityChange[] = [];
     const bySchema: Delta['bySchema'] = {};
     const totals = { added: 0, removed: 0, changed: 0 };
     for (const ch of byId.values()) {
-      const { names, ...rest } = ch;
-      rest.caption = names[0] ?? ch.id;
-      entities.push(rest);
+      entities.push(ch);
       totals[ch.change]++;
       (bySchema[ch.schema] ??= { added: 0, removed: 0, changed: 0 })[ch.change]++;
     }
