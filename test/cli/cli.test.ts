@@ -74,6 +74,19 @@ describe('sanctrace CLI', () => {
     expect((await cli('--db', db, 'delta', 'nothing')).code).toBe(1);
   });
 
+  it('refuses a truncated official file with exit code 1 and leaves the store as it was', async () => {
+    expect((await cli('--db', db, 'ingest', 'un-xml', path.join(LISTS, 'un'), '--dataset', 'un')).code).toBe(0);
+    const before = (await cli('--db', db, 'datasets', '--format', 'json')).stdout;
+    const xml = rawText('un/UN_consolidated_20260227.xml.gz');
+    const cut = writeTemp(dir, 'UN_cut.xml', xml.slice(0, Math.floor(xml.length / 2)));
+    const failed = await cli('--db', db, 'ingest', 'un-xml', cut, '--dataset', 'un');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/UN_cut\.xml:\d+: truncated XML/);
+    expect((await cli('--db', db, 'datasets', '--format', 'json')).stdout).toBe(before);
+    const exported = await cli('--db', db, 'export', '--format', 'ftm', '--dataset', 'un');
+    expect(exported.stdout.trim().split('\n')).toHaveLength(JSON.parse(before)[0].entities);
+  });
+
   it('reads the store named by SANCTRACE_DB when --db is not given', async () => {
     vi.stubEnv('SANCTRACE_DB', db);
     await cli('ingest', 'ftm', path.join(LISTS, 'ftm', 't1_entities.ftm.json.gz'), '--dataset', 't1');

@@ -56,6 +56,15 @@ describe('DuckDB store', () => {
     expect(again.map(canonical)).toEqual(exported.map(canonical));
   });
 
+  it('round-trips a whole official list (UN XML) through export → ingest ftm', async () => {
+    await ingest(store, { format: 'un-xml', inputs: [path.join(LISTS, 'un')], dataset: 'un' });
+    const exported = await all(store, ['un']);
+    expect(exported.length).toBeGreaterThan(3000);
+    const file = writeTemp(dir, 'un.ftm.json', exported.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    await ingest(store, { format: 'ftm', inputs: [file], dataset: 'un_again' });
+    expect((await all(store, ['un_again'])).map(canonical)).toEqual(exported.map(canonical));
+  });
+
   it('records a new version and its delta: added, removed and changed properties', async () => {
     const lines = zalaLines();
     await ingest(store, { format: 'ftm', inputs: [ZALA], dataset: 'zala', version: '2026-06-01' });
