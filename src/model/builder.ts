@@ -13,6 +13,9 @@ export interface ValueProblem {
 
 export type ProblemSink = (problem: ValueProblem) => void;
 
+/** A source's own reading of one raw value; `exact` is false when the value says more than `values`. */
+export type ValueParser = (raw: string) => { values: string[]; exact: boolean };
+
 const GENDERS: Record<string, string> = { male: 'male', m: 'male', female: 'female', f: 'female', other: 'other' };
 
 /** Clean one raw value for an FtM property type; returns undefined and a reason if it cannot be kept. */
@@ -70,6 +73,29 @@ export class EntityBuilder {
     return this;
   }
 
+  /**
+   * Adds values to a property if the schema has it, and keeps a value that cannot be cleaned in
+   * `notes` as "label: value" too; if the schema lacks the property, every value goes to notes so.
+   * `parse` reads a raw value the source's way ("circa 1960", "Russian, Ukrainian"): its values
+   * are added (the raw value if none, for the builder to report) and, unless `exact`, the raw
+   * value is kept in notes.
+   */
+  addOrNote(prop: string, values: string | undefined | Array<string | undefined>, label: string, parse?: ValueParser): this {
+    const type = propertyType(this.schema, prop);
+    for (const raw of Array.isArray(values) ? values : [values]) {
+      const v = raw?.trim();
+      if (!v) continue;
+      if (type === undefined) {
+        this.add('notes', `${label}: ${v}`);
+        continue;
+      }
+      const parsed = parse ? parse(v) : { values: [v], exact: !cleanValue(type, v).reason };
+      this.add(prop, parsed.values.length ? parsed.values : v);
+      if (!parsed.exact) this.add('notes', `${label}: ${v}`);
+    }
+    return this;
+  }
+
   /** Whether the entity's schema has this property at all. */
   hasProp(prop: string): boolean {
     return propertyType(this.schema, prop) !== undefined;
@@ -85,5 +111,36 @@ export class EntityBuilder {
 
   build(): FtmEntity {
     return { id: this.id, schema: this.schema, properties: this.properties };
+  }
+}
+
+/** The entities one source entry derives (addresses, documents, sanctions): one builder per id. */
+export class DerivedEntities {
+  private readonly byId = new Map<string, EntityBuilder>();
+
+  constructor(private readonly onProblem?: ProblemSink) {}
+
+  /** The builder of this id; made with this schema, and set up by `init`, when first asked for. */
+  get(schema: string, id: string, init?: (b: EntityBuilder) => void): EntityBuilder {
+    let b = this.byId.get(id);
+    if (!b) {
+      b = new EntityBuilder(schema, id, this.onProblem);
+      init?.(b);
+      this.byId.set(id, b);
+    }
+    return b;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** The builders in the order their ids were first asked for. */
+  builders(): EntityBuilder[] {
+    return [...this.byId.values()];
+  }
+
+  build(): FtmEntity[] {
+    return this.builders().map((b) => b.build());
   }
 }

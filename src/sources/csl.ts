@@ -1,14 +1,13 @@
-import path from 'node:path';
-import { EntityBuilder, cleanValue } from '../model/builder.js';
+import { EntityBuilder } from '../model/builder.js';
 import { toIso2 } from '../model/countries.js';
 import { parseDate, parseDateOrRange } from '../model/dates.js';
 import type { FtmEntity } from '../model/entity.js';
-import { propertyType } from '../model/ftm.js';
 import { makeId } from '../model/ids.js';
 import { ruInn, ruOgrn } from '../model/identifiers.js';
-import { readCsvRows } from './csv.js';
+import { readCsvObjects, type CsvRow } from './csv.js';
 import { SourceError } from './errors.js';
-import { ByteProgress, expandInputs } from './files.js';
+import { ByteProgress, dateInFileName, expandInputsOfType } from './files.js';
+import { completeGroups } from './row-groups.js';
 import type { ReadContext, SourceReader, SourceRecord } from './types.js';
 
 /**
@@ -33,21 +32,12 @@ export const PUBLISHER = 'US Government (trade.gov Consolidated Screening List)'
 
 type Row = Record<string, string>;
 
-interface RowAt {
-  row: Row;
-  line: number;
-}
-
 /** Multi-valued CSL cells are joined with "; ". */
 function multi(cell: string | undefined): string[] {
   return (cell ?? '')
     .split(/;\s+/)
     .map((v) => v.trim())
     .filter(Boolean);
-}
-
-function schemaHas(schema: string, prop: string): boolean {
-  return propertyType(schema, prop) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,11 +131,11 @@ function isCountryCode(text: string): boolean {
 }
 
 /** Dates as CSL prints them ("1960-03-07", "circa 1960", "Feb 1960"); `exact` false when qualified or unparsed. */
-export function cslDates(text: string): { dates: string[]; exact: boolean } {
+export function cslDates(text: string): { values: string[]; exact: boolean } {
   const t = text.trim();
   const qualified = /^(?:circa|approximately|about|ca\.?)\s+/i.test(t);
-  const dates = parseDateOrRange(t.replace(/^(?:circa|approximately|about|ca\.?)\s+/i, ''));
-  return { dates, exact: dates.length > 0 && !qualified };
+  const values = parseDateOrRange(t.replace(/^(?:circa|approximately|about|ca\.?)\s+/i, ''));
+  return { values, exact: values.length > 0 && !qualified };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,37 +169,15 @@ class PartyBuilder {
     this.ctx.report.skip(reason, `${this.key} ${JSON.stringify(value)}`);
   }
 
-  /** Adds values to a property, or to notes (labelled with the column) when the schema lacks it or a value cannot be cleaned. */
-  addOrNote(prop: string, values: string[], column: string): void {
-    if (!values.length) return;
-    if (!schemaHas(this.schema, prop)) {
-      for (const v of values) this.main.add('notes', `${column}: ${v}`);
-      return;
-    }
-    const type = propertyType(this.schema, prop);
-    for (const v of values) {
-      this.main.add(prop, v);
-      if (cleanValue(type, v).reason) this.main.add('notes', `${column}: ${v}`);
-    }
-  }
-
   addRow(row: Row): void {
     const b = this.main;
     b.add('name', row['name']!.trim());
-    this.addOrNote('alias', multi(row['alt_names']), 'alt_names');
-    this.addOrNote(this.schema === 'Person' ? 'position' : 'title', multi(row['title']), 'title');
-    this.addOrNote('citizenship', multi(row['citizenships']), 'citizenships');
-    this.addOrNote('nationality', multi(row['nationalities']), 'nationalities');
-    this.addOrNote('birthPlace', multi(row['places_of_birth']), 'places_of_birth');
-    for (const v of multi(row['dates_of_birth'])) {
-      if (!schemaHas(this.schema, 'birthDate')) {
-        b.add('notes', `dates_of_birth: ${v}`);
-        continue;
-      }
-      const { dates, exact } = cslDates(v);
-      b.add('birthDate', dates.length ? dates : v);
-      if (!exact) b.add('notes', `dates_of_birth: ${v}`);
-    }
+    b.addOrNote('alias', multi(row['alt_names']), 'alt_names');
+    b.addOrNote(this.schema === 'Person' ? 'position' : 'title', multi(row['title']), 'title');
+    b.addOrNote('citizenship', multi(row['citizenships']), 'citizenships');
+    b.addOrNote('nationality', multi(row['nationalities']), 'nationalities');
+    b.addOrNote('birthPlace', multi(row['places_of_birth']), 'places_of_birth');
+    b.addOrNote('birthDate', multi(row['dates_of_birth']), 'dates_of_birth', cslDates);
     b.add('notes', row['remarks']!.trim()); // free text: kept whole, not split on "; "
     for (const full of multi(row['addresses'])) this.addAddress(full);
     this.addVessel(row);
@@ -224,7 +192,7 @@ class PartyBuilder {
   private addAddress(full: string): void {
     if (isCountryCode(full)) {
       // an "address" that is only a country code ("PS")
-      this.addOrNote('country', [full], 'addresses');
+      this.main.addOrNote('country', full, 'addresses');
       return;
     }
     const id = makeId(this.ctx.dataset, this.key, 'address', full);
@@ -244,15 +212,10 @@ class PartyBuilder {
       ['gross_registered_tonnage', 'grossRegisteredTonnage'],
       ['vessel_flag', 'flag'],
     ];
-    for (const [column, prop] of fields) {
-      const v = row[column]!.trim();
-      if (!v) continue;
-      if (this.schema === 'Vessel' || (this.schema === 'Airplane' && prop === 'type')) this.addOrNote(prop, [v], column);
-      else this.main.add('notes', `${column}: ${v}`);
-    }
+    for (const [column, prop] of fields) this.main.addOrNote(prop, row[column], column);
     const owner = row['vessel_owner']!.trim();
     if (!owner) return;
-    if (!schemaHas(this.schema, 'owner')) {
+    if (!this.main.hasProp('owner')) {
       this.main.add('notes', `vessel_owner: ${owner}`);
       return;
     }
@@ -312,7 +275,7 @@ class PartyBuilder {
     }
     const fact = FACTS.find(([re]) => re.test(label));
     if (fact) {
-      this.addOrNote(fact[1], [value], `ids: ${label}`);
+      this.main.addOrNote(fact[1], value, `ids: ${label}`);
       return;
     }
     const kind = ID_KINDS.find(([re]) => re.test(label))?.[1];
@@ -353,7 +316,7 @@ class PartyBuilder {
     if (country === 'RU' && kind.ru === 'okpo' && /^\d{8}(?:\d{2})?$/.test(number)) props.splice(0, props.length, 'okpoCode');
     let placed = false;
     for (const p of props) {
-      if (schemaHas(this.schema, p)) {
+      if (this.main.hasProp(p)) {
         this.main.add(p, number);
         placed = true;
       }
@@ -385,37 +348,8 @@ class PartyBuilder {
 // Files
 
 /** The data rows of one file: header checked, a repeated header line skipped, field counts checked. */
-async function* fileRows(file: string, progress?: ByteProgress): AsyncGenerator<RowAt> {
-  let header: string[] | undefined;
-  let prevEnd = 0;
-  try {
-    for await (const { row, line } of readCsvRows(file, { progress })) {
-      const start = prevEnd + 1;
-      prevEnd = line;
-      if (!header) {
-        header = row.map((h) => h.trim());
-        const missing = CSL_COLUMNS.filter((c) => !header!.includes(c));
-        if (missing.length) {
-          const found = header.slice(0, 8).join(',') + (header.length > 8 ? ',…' : '');
-          throw new SourceError(file, '1', `not a Consolidated Screening List CSV: missing column(s) ${missing.join(', ')} (header: ${found})`);
-        }
-        continue;
-      }
-      if (row.length === header.length && row.every((v, i) => v.trim() === header![i])) continue;
-      if (row.length !== header.length) {
-        throw new SourceError(file, String(start), `row has ${row.length} fields, the header has ${header.length}`);
-      }
-      const obj: Row = {};
-      for (let i = 0; i < header.length; i++) obj[header[i]!] = row[i]!;
-      yield { row: obj, line: start };
-    }
-  } catch (e) {
-    if (e instanceof SourceError && /Quote Not Closed/i.test(e.reason)) {
-      throw new SourceError(file, String(prevEnd + 1), 'truncated CSV: the record starting here ends inside a quoted field (end of file reached)');
-    }
-    throw e;
-  }
-  if (!header) throw new SourceError(file, undefined, 'no header row');
+function fileRows(file: string, progress?: ByteProgress): AsyncGenerator<CsvRow<Row>> {
+  return readCsvObjects(file, CSL_COLUMNS, { progress, what: 'a Consolidated Screening List CSV', skipRepeatedHeader: true, exactWidth: true });
 }
 
 function checkRow(row: Row, file: string, line: number): void {
@@ -429,19 +363,12 @@ function checkRow(row: Row, file: string, line: number): void {
   }
 }
 
-/** A YYYYMMDD date in the file name (csl_20231130.csv), as ISO. */
-function dateInName(file: string): string | undefined {
-  const m = /(?:^|\D)(20\d{2})(\d{2})(\d{2})(?:\D|$)/.exec(path.basename(file));
-  return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
-}
-
 export const cslCsvReader: SourceReader = {
   format: 'csl-csv',
   title: 'US Consolidated Screening List (trade.gov CSV)',
   publisher: PUBLISHER,
   async *read(inputs: string[], ctx: ReadContext): AsyncIterable<SourceRecord> {
-    const files = await expandInputs(inputs, (f) => /\.csv(\.gz)?$/i.test(f));
-    if (files.length === 0) throw new SourceError(inputs.join(', '), undefined, 'no .csv files found');
+    const files = await expandInputsOfType(inputs, 'csv');
     const progress = await ByteProgress.of(files, ctx);
     for (const file of files) {
       // Pass 1: check the whole file (a truncated file fails before anything is yielded) and
@@ -455,19 +382,11 @@ export const cslCsvReader: SourceReader = {
         const d = parseDate(row['start_date']!.trim());
         if (d && d.length === 10 && (!latest || d > latest)) latest = d;
       }
-      const version = dateInName(file) ?? latest;
-      if (version && (!ctx.report.versionHint || version > ctx.report.versionHint)) ctx.report.versionHint = version;
+      ctx.report.noteVersion(dateInFileName(file) ?? latest);
 
-      const pending = new Map<string, Row[]>();
-      for await (const { row } of fileRows(file, progress)) {
-        ctx.report.records++;
-        const key = row['_id']!.trim();
-        let group = pending.get(key);
-        if (!group) pending.set(key, (group = []));
-        group.push(row);
-        if (group.length < (rowsPerId.get(key) ?? 1)) continue;
-        pending.delete(key);
-        yield { key, entities: buildParty(key, group, ctx) };
+      for await (const { key, rows } of completeGroups(fileRows(file, progress), (r) => r.row['_id']!.trim(), rowsPerId)) {
+        ctx.report.records += rows.length;
+        yield { key, entities: buildParty(key, rows.map((r) => r.row), ctx) };
       }
     }
   },

@@ -58,29 +58,36 @@ const CSV_ERRORS: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'malformed CSV: text after a closing quote',
 };
 
+export interface CsvObjectOptions extends CsvOptions {
+  /** what the file should be, for the error when columns are missing: "a Consolidated Screening List CSV" */
+  what?: string;
+  /** skip data rows that repeat the header (files concatenated with their headers) */
+  skipRepeatedHeader?: boolean;
+  /** every row exactly as wide as the header: no empty fields beyond it either */
+  exactWidth?: boolean;
+}
+
 /**
- * Streams a CSV with a header row as objects keyed by column name. Checks that the required
- * columns are present (the error names the missing ones).
+ * Streams a CSV with a header row as objects keyed by column name. Checks the header (the required
+ * columns, which may depend on the header, are present; no column twice) and that every row is as
+ * wide as the header (empty fields beyond it are tolerated unless `exactWidth`).
  */
 export async function* readCsvObjects(
   file: string,
-  required: string[],
-  opts: CsvOptions & { skipRepeatedHeader?: boolean } = {},
+  required: string[] | ((header: string[]) => string[]),
+  opts: CsvObjectOptions = {},
 ): AsyncGenerator<CsvRow<Record<string, string>>> {
   let header: string[] | undefined;
   for await (const { row, line } of readCsvRows(file, opts)) {
     if (!header) {
       header = row.map((h) => h.trim());
-      const missing = required.filter((c) => !header!.includes(c));
-      if (missing.length) {
-        throw new SourceError(file, '1', `missing column(s) ${missing.join(', ')}; found ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}`);
-      }
+      checkHeader(file, header, typeof required === 'function' ? required(header) : required, opts.what);
       continue;
     }
-    if (opts.skipRepeatedHeader && row.every((v, i) => v.trim() === header![i])) continue;
+    if (opts.skipRepeatedHeader && row.length === header.length && row.every((v, i) => v.trim() === header![i])) continue;
     const obj: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) obj[header[i]!] = row[i] ?? '';
-    if (row.length > header.length && row.slice(header.length).some((v) => v.trim() !== '')) {
+    if (row.length > header.length && (opts.exactWidth || row.slice(header.length).some((v) => v.trim() !== ''))) {
       throw new SourceError(file, String(line), `row has ${row.length} fields, the header has ${header.length}`);
     }
     if (row.length < header.length) {
@@ -89,4 +96,14 @@ export async function* readCsvObjects(
     yield { row: obj, line };
   }
   if (!header) throw new SourceError(file, undefined, 'no header row');
+}
+
+function checkHeader(file: string, header: string[], required: string[], what: string | undefined): void {
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length) {
+    const found = header.slice(0, 8).join(',') + (header.length > 8 ? ',…' : '');
+    throw new SourceError(file, '1', `${what ? `not ${what}: ` : ''}missing column(s) ${missing.join(', ')} (header: ${found})`);
+  }
+  const twice = header.find((h, i) => header.indexOf(h) !== i);
+  if (twice !== undefined) throw new SourceError(file, '1', `column "${twice}" appears twice in the header`);
 }

@@ -1,14 +1,14 @@
-import { EntityBuilder, cleanValue } from '../model/builder.js';
+import { EntityBuilder } from '../model/builder.js';
 import { toIso2 } from '../model/countries.js';
 import { parseDate, parseDateOrRange } from '../model/dates.js';
 import type { FtmEntity } from '../model/entity.js';
-import { hasSchema, propertyType } from '../model/ftm.js';
+import { hasSchema } from '../model/ftm.js';
 import { makeId } from '../model/ids.js';
 import { kgInn, kzBin, recogniseIdentifier, ruInn, ruOgrn } from '../model/identifiers.js';
-import { readCsvRows } from './csv.js';
+import { readCsvObjects, type CsvRow } from './csv.js';
 import { SourceError } from './errors.js';
-import { ByteProgress, expandInputs } from './files.js';
-import type { ReadReport } from './report.js';
+import { ByteProgress, expandInputsOfType } from './files.js';
+import { completeGroups } from './row-groups.js';
 import type { ReadContext, SourceReader, SourceRecord } from './types.js';
 
 /**
@@ -120,9 +120,9 @@ const COUNTRY_QUALIFIERS =
  * "(a) German, (b) Moroccan", "Italian since 1990". `exact` is false when some wording is not a
  * country (a qualifier, a remark) — the caller then keeps the element verbatim in notes.
  */
-export function countriesIn(text: string): { codes: string[]; exact: boolean } {
+export function countriesIn(text: string): { values: string[]; exact: boolean } {
   const whole = countryOf(text);
-  if (whole) return { codes: [whole], exact: true };
+  if (whole) return { values: [whole], exact: true };
   const codes: string[] = [];
   let exact = true;
   const parts = text
@@ -148,7 +148,7 @@ export function countriesIn(text: string): { codes: string[]; exact: boolean } {
       if (!codes.includes(code)) codes.push(code);
     } else exact = false;
   }
-  return { codes, exact: exact && codes.length > 0 };
+  return { values: codes, exact: exact && codes.length > 0 };
 }
 
 const DATE_QUALIFIER =
@@ -170,7 +170,7 @@ function stripDateQualifiers(text: string): { text: string; qualified: boolean }
  * some wording is not a date (a qualifier such as "approximately", a remark) — the caller then
  * keeps the element verbatim in notes.
  */
-export function datesIn(text: string): { dates: string[]; exact: boolean } {
+export function datesIn(text: string): { values: string[]; exact: boolean } {
   let t = text
     .trim()
     .replace(/\.$/, '')
@@ -183,7 +183,7 @@ export function datesIn(text: string): { dates: string[]; exact: boolean } {
   t = whole.text;
   let exact = !whole.qualified;
   const direct = parseDateOrRange(t);
-  if (direct.length) return { dates: direct, exact };
+  if (direct.length) return { values: direct, exact };
   const dates: string[] = [];
   const parts = t
     .replace(/(^|[\s,;])\(?(?:[a-h]|i{1,3}|iv)\)\s*/g, '$1,')
@@ -203,7 +203,7 @@ export function datesIn(text: string): { dates: string[]; exact: boolean } {
     }
     for (const d of found) if (!dates.includes(d)) dates.push(d);
   }
-  return { dates, exact: exact && dates.length > 0 };
+  return { values: dates, exact: exact && dates.length > 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,15 +478,6 @@ function recognise(number: string, country: string | undefined): IdTarget {
 
 type Row = Record<string, string>;
 
-interface RowAt {
-  row: Row;
-  line: number;
-}
-
-function schemaHas(schema: string, prop: string): boolean {
-  return propertyType(schema, prop) !== undefined;
-}
-
 /** The framework act the row belongs to and the act it was transcribed from. */
 function actsOf(row: Row): { framework: string; source: string } {
   if ('amendedCelex' in row) return { framework: row['amendedCelex']!.trim(), source: row['amendmentCelex']!.trim() };
@@ -542,53 +533,16 @@ class EntryBuilder {
     this.problem = (reason: string) => ctx.report.skip(reason, key);
   }
 
-  /** Adds values to a property, or to notes (labelled with the column) if the schema has none. */
-  addOrNote(prop: string, values: string[], column = prop): void {
-    if (!values.length) return;
-    if (!schemaHas(this.schema, prop)) {
-      for (const v of values) this.main.add('notes', `${column}: ${v}`);
-      return;
-    }
-    const type = propertyType(this.schema, prop);
-    for (const v of values) {
-      this.main.add(prop, v);
-      if (cleanValue(type, v).reason) this.main.add('notes', `${column}: ${v}`);
-    }
-  }
-
   addRow(row: Row): void {
     const b = this.main;
     const multi = (c: string) => splitMulti(row[c] ?? '');
     b.add('name', row['name']!.trim());
-    for (const c of NAME_COLUMNS) this.addOrNote(c, multi(c));
-
-    for (const c of COUNTRY_COLUMNS) {
-      for (const v of multi(c)) {
-        if (!schemaHas(this.schema, c)) {
-          b.add('notes', `${c}: ${v}`);
-          continue;
-        }
-        const { codes, exact } = countriesIn(v);
-        if (codes.length) b.add(c, codes);
-        else b.add(c, v); // reported by the builder as not a country
-        if (!exact) b.add('notes', `${c}: ${v}`);
-      }
-    }
-    for (const c of DATE_COLUMNS) {
-      for (const v of multi(c)) {
-        if (!schemaHas(this.schema, c)) {
-          b.add('notes', `${c}: ${v}`);
-          continue;
-        }
-        const { dates, exact } = datesIn(v);
-        if (dates.length) b.add(c, dates);
-        else b.add(c, v); // reported by the builder as not a date
-        if (!exact) b.add('notes', `${c}: ${v}`);
-      }
-    }
-    this.addOrNote('gender', multi('gender').map((g) => g.replace(/\.$/, '')));
+    for (const c of NAME_COLUMNS) b.addOrNote(c, multi(c), c);
+    for (const c of COUNTRY_COLUMNS) b.addOrNote(c, multi(c), c, countriesIn);
+    for (const c of DATE_COLUMNS) b.addOrNote(c, multi(c), c, datesIn);
+    b.addOrNote('gender', multi('gender').map((g) => g.replace(/\.$/, '')), 'gender');
     for (const c of ['birthPlace', 'position', 'appearance', 'ethnicity', 'fatherName', 'motherName', 'legalForm', 'sector', 'phone', 'email', 'website', 'notes']) {
-      this.addOrNote(c, multi(c));
+      b.addOrNote(c, multi(c), c);
     }
 
     const addresses = multi('address');
@@ -606,7 +560,7 @@ class EntryBuilder {
   private entityCountries(row: Row, addresses: string[]): string | undefined {
     const found = new Set<string>();
     for (const c of ['jurisdiction', 'country', 'nationality']) {
-      for (const v of splitMulti(row[c] ?? '')) for (const code of countriesIn(v).codes) found.add(code);
+      for (const v of splitMulti(row[c] ?? '')) for (const code of countriesIn(v).values) found.add(code);
     }
     if (!found.size) for (const code of addressCountries(addresses)) found.add(code);
     return found.size === 1 ? [...found][0] : undefined;
@@ -614,7 +568,7 @@ class EntryBuilder {
 
   private addAddress(full: string): void {
     const only = countryOf(full);
-    if (only && schemaHas(this.schema, 'country')) {
+    if (only && this.main.hasProp('country')) {
       // an "address" that names only a country ("Russian Federation")
       this.main.add('country', only);
       return;
@@ -646,7 +600,7 @@ class EntryBuilder {
       if (!leavesColumn && !props.includes(column)) props.unshift(column);
       let placed = false;
       for (const p of props) {
-        if (schemaHas(this.schema, p)) {
+        if (this.main.hasProp(p)) {
           this.main.add(p, piece.number);
           placed = true;
         }
@@ -721,43 +675,12 @@ class EntryBuilder {
 // Files
 
 /** The rows of one file, with the header checked and every row's field count checked. */
-async function* fileRows(file: string, progress?: ByteProgress): AsyncGenerator<RowAt> {
-  let header: string[] | undefined;
-  let prevEnd = 0;
-  try {
-    for await (const { row, line } of readCsvRows(file, { progress })) {
-      const start = prevEnd + 1;
-      prevEnd = line;
-      if (!header) {
-        header = row.map((h) => h.trim());
-        const kind = header[0] === 'amendedCelex' ? EU_AMENDMENT_COLUMNS : EU_CONSOLIDATED_COLUMNS;
-        const missing = kind.filter((c) => !header!.includes(c));
-        if (missing.length) {
-          const found = header.slice(0, 8).join(',') + (header.length > 8 ? ',…' : '');
-          throw new SourceError(
-            file,
-            '1',
-            `not an EU journal sanctions CSV: missing column(s) ${missing.join(', ')} (header: ${found})`,
-          );
-        }
-        const dup = header.find((h, i) => header!.indexOf(h) !== i);
-        if (dup) throw new SourceError(file, '1', `column "${dup}" appears twice in the header`);
-        continue;
-      }
-      if (row.length !== header.length) {
-        throw new SourceError(file, String(start), `row has ${row.length} fields, the header has ${header.length}`);
-      }
-      const obj: Row = {};
-      for (let i = 0; i < header.length; i++) obj[header[i]!] = row[i]!;
-      yield { row: obj, line: start };
-    }
-  } catch (e) {
-    if (e instanceof SourceError && /Quote Not Closed/i.test(e.reason)) {
-      throw new SourceError(file, String(prevEnd + 1), `truncated CSV: the record starting here ends inside a quoted field (end of file reached)`);
-    }
-    throw e;
-  }
-  if (!header) throw new SourceError(file, undefined, 'no header row');
+function fileRows(file: string, progress?: ByteProgress): AsyncGenerator<CsvRow<Row>> {
+  return readCsvObjects(file, (header) => (header[0] === 'amendedCelex' ? EU_AMENDMENT_COLUMNS : EU_CONSOLIDATED_COLUMNS), {
+    progress,
+    what: 'an EU journal sanctions CSV',
+    exactWidth: true,
+  });
 }
 
 function checkRow(row: Row, file: string, line: number): void {
@@ -786,17 +709,12 @@ function maxDate(a: string | undefined, b: string | undefined): string | undefin
   return a > b ? a : b;
 }
 
-function noteVersion(report: ReadReport, date: string | undefined): void {
-  if (date && date.length === 10) report.versionHint = maxDate(report.versionHint, date);
-}
-
 export const euCsvReader: SourceReader = {
   format: 'eu-csv',
   title: 'EU Official Journal sanctions (OpenSanctions eu_journal_sanctions CSV, one file per regulation)',
   publisher: AUTHORITY,
   async *read(inputs: string[], ctx: ReadContext): AsyncIterable<SourceRecord> {
-    const files = await expandInputs(inputs, (f) => /\.csv(\.gz)?$/i.test(f));
-    if (files.length === 0) throw new SourceError(inputs.join(', '), undefined, 'no .csv files found');
+    const files = await expandInputsOfType(inputs, 'csv');
     const progress = await ByteProgress.of(files, ctx);
     for (const file of files) {
       // Pass 1: check the whole file and learn which rows share an entry, so that pass 2 can
@@ -828,21 +746,13 @@ export const euCsvReader: SourceReader = {
         rowsPerEntry.set(key, (rowsPerEntry.get(key) ?? 0) + 1);
       }
       seen.length = 0;
-      noteVersion(ctx.report, latest);
+      ctx.report.noteVersion(latest);
 
-      // Pass 2
-      const pending = new Map<string, RowAt[]>();
-      for await (const r of fileRows(file, progress)) {
-        ctx.report.records++;
-        const { key, idParts } = keyOf(r.row);
-        const expected = rowsPerEntry.get(key) ?? 1;
-        let group = pending.get(key);
-        if (!group) pending.set(key, (group = []));
-        group.push(r);
-        if (group.length < expected) continue;
-        pending.delete(key);
-        const entry = new EntryBuilder(r.row['schema']!.trim(), makeId(ctx.dataset, ...idParts), key, ctx);
-        for (const g of group) entry.addRow(g.row);
+      for await (const { key, rows } of completeGroups(fileRows(file, progress), (r) => keyOf(r.row).key, rowsPerEntry)) {
+        ctx.report.records += rows.length;
+        const last = rows.at(-1)!.row;
+        const entry = new EntryBuilder(last['schema']!.trim(), makeId(ctx.dataset, ...keyOf(last).idParts), key, ctx);
+        for (const r of rows) entry.addRow(r.row);
         yield { key, entities: entry.build() };
       }
     }

@@ -1,18 +1,13 @@
-import { EntityBuilder } from '../model/builder.js';
+import { DerivedEntities, EntityBuilder } from '../model/builder.js';
 import { toIso2 } from '../model/countries.js';
-import { parseDate } from '../model/dates.js';
 import type { FtmEntity } from '../model/entity.js';
-import { propertyType } from '../model/ftm.js';
 import { makeId } from '../model/ids.js';
-import { SourceError } from './errors.js';
-import { ByteProgress, expandInputs } from './files.js';
-import type { ReadContext, SourceReader, SourceRecord } from './types.js';
-import { readXmlRecords, type XmlNode } from './xml.js';
+import type { ReadContext, SourceReader } from './types.js';
+import { clean, join, yearsBetween } from './values.js';
+import type { XmlNode } from './xml.js';
+import { readXmlList, type XmlListFormat } from './xml-list.js';
 
 const AUTHORITY = 'European Union';
-const ROOT = 'export';
-/** The official namespace is http://eu.europa.ec/fpi/fsd/export; accept the .eu spelling too. */
-const NAMESPACE = /^https?:\/\/eu\.europa\.(ec|eu)\/fpi\/fsd\/export\/?$/;
 
 /** Attributes that are bookkeeping of the EU database, not facts about the subject. */
 const BOOKKEEPING = new Set(['regulationLanguage', 'logicalId']);
@@ -50,22 +45,12 @@ const ID_FLAGS: Record<string, string> = {
 /** contactInfo keys of an address and the main-entity property they fill. */
 const CONTACT_PROPS: Record<string, string> = { PHONE: 'phone', FAX: 'phone', EMAIL: 'email', WEB: 'website', WEBSITE: 'website' };
 
-function clean(text: string | undefined): string | undefined {
-  const t = text?.replace(/\s+/g, ' ').trim();
-  return t ? t : undefined;
-}
-
 function attr(node: XmlNode, name: string): string | undefined {
   return clean(node.attrs[name]);
 }
 
 function isTrue(node: XmlNode, name: string): boolean {
   return attr(node, name)?.toLowerCase() === 'true';
-}
-
-function join(parts: Array<string | undefined>, sep = ', '): string | undefined {
-  const kept = parts.filter((p): p is string => !!p);
-  return kept.length ? kept.join(sep) : undefined;
 }
 
 /** The country of an element: the ISO code unless "00", else the description unless "UNKNOWN". */
@@ -112,9 +97,8 @@ interface ActSummary {
 /** One sanctionEntity mapped to its FtM entities. */
 class EntryMapper {
   readonly main: EntityBuilder;
-  private readonly notes: string[] = [];
-  private readonly sanctions = new Map<string, EntityBuilder>();
-  private readonly extra = new Map<string, EntityBuilder>();
+  private readonly sanctions: DerivedEntities;
+  private readonly extra: DerivedEntities;
   private readonly acts = new Map<string, ActSummary>();
 
   constructor(
@@ -127,6 +111,8 @@ class EntryMapper {
     const cls = subject ? (attr(subject, 'classificationCode') ?? '').toUpperCase() : '';
     const schema = code === 'person' || cls === 'P' ? 'Person' : code === 'enterprise' || cls === 'E' ? 'Organization' : 'LegalEntity';
     this.main = new EntityBuilder(schema, makeId(ctx.dataset, key), ctx.report.valueProblem);
+    this.sanctions = new DerivedEntities(ctx.report.valueProblem);
+    this.extra = new DerivedEntities(ctx.report.valueProblem);
     if (schema === 'LegalEntity') this.note(`subjectType: ${join([code, cls], ' / ') ?? 'none'}`);
   }
 
@@ -135,18 +121,7 @@ class EntryMapper {
   }
 
   private note(line: string | undefined): void {
-    if (line && !this.notes.includes(line)) this.notes.push(line);
-  }
-
-  private has(prop: string): boolean {
-    return propertyType(this.main.schema, prop) !== undefined;
-  }
-
-  /** Adds to the main entity if its schema has the property, else keeps the value in notes. */
-  private mainOrNote(prop: string, value: string | undefined, label: string): void {
-    if (!value) return;
-    if (this.has(prop)) this.main.add(prop, value);
-    else this.note(`${label}: ${value}`);
+    this.main.add('notes', line);
   }
 
   /** Adds a country; one that is not a known country is also kept verbatim in notes. */
@@ -208,8 +183,7 @@ class EntryMapper {
     }
     for (const line of unknownAttrs(node)) this.note(line);
     this.regulations(node.children.filter((c) => c.name === 'regulation'));
-    main.add('notes', this.notes);
-    return [main.build(), ...[...this.sanctions.values()].map((b) => b.build()), ...[...this.extra.values()].map((b) => b.build())];
+    return [main.build(), ...this.sanctions.build(), ...this.extra.build()];
   }
 
   private names(nodes: XmlNode[]): void {
@@ -232,9 +206,9 @@ class EntryMapper {
       } else {
         for (const part of ['firstName', 'middleName', 'lastName']) if (attr(n, part)) this.note(`${label} ${part}: ${attr(n, part)}`);
       }
-      this.mainOrNote('position', attr(n, 'function'), `${label} function`);
-      this.mainOrNote('title', attr(n, 'title'), `${label} title`);
-      this.mainOrNote('gender', attr(n, 'gender'), `${label} gender`);
+      this.main.addOrNote('position', attr(n, 'function'), `${label} function`);
+      this.main.addOrNote('title', attr(n, 'title'), `${label} title`);
+      this.main.addOrNote('gender', attr(n, 'gender'), `${label} gender`);
       for (const c of n.children) if (c.name === 'remark') this.note(`${label}: ${c.text.trim()}`);
       for (const line of leftovers(n, new Set(['remark', 'regulationSummary']))) this.note(`${label}: ${line}`);
     }
@@ -264,24 +238,16 @@ class EntryMapper {
     const details: string[] = [];
     if (!full && !year && (month || day)) details.push(`day ${day ?? '?'} of month ${month ?? '?'}, year unknown`);
     if (from || to) {
-      const a = Number(from);
-      const b = Number(to);
-      // A range of years means any year in it (FtM has no date ranges).
-      if (Number.isInteger(a) && Number.isInteger(b) && b >= a && b - a <= 20) {
-        for (let y = a; y <= b; y++) values.push(String(y));
-      } else {
-        if (from) values.push(from);
-        if (to) values.push(to);
-      }
+      values.push(...yearsBetween(from, to));
       details.push(`between ${from ?? '?'} and ${to ?? '?'}`);
     }
     if (isTrue(node, 'circa')) details.push('circa');
     const calendar = attr(node, 'calendarType');
     if (calendar && calendar.toUpperCase() !== 'GREGORIAN') details.push(`${calendar} calendar`);
-    for (const v of values) this.mainOrNote('birthDate', v, 'Date of birth');
+    for (const v of values) this.main.addOrNote('birthDate', v, 'Date of birth');
     const { value: country, description } = countryOf(node);
     const place = join([attr(node, 'place'), attr(node, 'city'), attr(node, 'zipCode'), attr(node, 'region'), description ?? country]);
-    this.mainOrNote('birthPlace', place, 'Place of birth');
+    this.main.addOrNote('birthPlace', place, 'Place of birth');
     if (country) {
       if (this.isPerson) this.country(this.main, 'birthCountry', node, 'Country of birth');
       else this.note(`Country of birth: ${country}`);
@@ -308,7 +274,7 @@ class EntryMapper {
         const key = (attr(c, 'key') ?? '').toUpperCase();
         const value = attr(c, 'value');
         const prop = CONTACT_PROPS[key];
-        if (value && prop && this.has(prop)) this.main.add(prop, value.split(/\s*[,;]\s*/));
+        if (value && prop && this.main.hasProp(prop)) this.main.add(prop, value.split(/\s*[,;]\s*/));
         else if (value) this.note(`Contact ${key || 'info'}: ${value}`);
         if (key === 'FAX' && value) this.note(`Fax: ${value}`);
       }
@@ -320,11 +286,7 @@ class EntryMapper {
       return;
     }
     const id = makeId(this.ctx.dataset, this.key, 'address', attr(node, 'logicalId') ?? full);
-    let addr = this.extra.get(id);
-    if (!addr) {
-      addr = new EntityBuilder('Address', id, this.ctx.report.valueProblem);
-      this.extra.set(id, addr);
-    }
+    const addr = this.extra.get('Address', id);
     addr.add('full', full).add('street', street).add('postOfficeBox', poBox).add('city', city).add('postalCode', zip).add('region', region);
     this.country(addr, 'country', node, 'Address country');
     addr.add('remarks', remarks);
@@ -352,11 +314,7 @@ class EntryMapper {
     }
     const passport = code?.toLowerCase() === 'passport' || /passport/i.test(description ?? '');
     const id = makeId(this.ctx.dataset, this.key, 'id', typeText ?? '', number ?? latin!);
-    let doc = this.extra.get(id);
-    if (!doc) {
-      doc = new EntityBuilder(passport ? 'Passport' : 'Identification', id, this.ctx.report.valueProblem);
-      this.extra.set(id, doc);
-    }
+    const doc = this.extra.get(passport ? 'Passport' : 'Identification', id);
     doc.add('holder', this.main.id).add('number', [number, latin]).add('type', typeText).add('authority', attr(node, 'issuedBy'));
     this.country(doc, 'country', node, 'Document country');
     doc.add('startDate', [attr(node, 'issuedDate'), attr(node, 'validFrom')]).add('endDate', attr(node, 'validTo'));
@@ -379,7 +337,7 @@ class EntryMapper {
       [c === 'regnumber' || /registration/i.test(d), 'registrationNumber'],
     ];
     const pick = rules.find(([hit]) => hit)?.[1] ?? 'idNumber';
-    return this.has(pick) ? pick : 'idNumber';
+    return this.main.hasProp(pick) ? pick : 'idNumber';
   }
 
   private regulations(nodes: XmlNode[]): void {
@@ -393,15 +351,8 @@ class EntryMapper {
         .add('reason', entity.attrs['designationDetails']?.trim() || undefined)
         .add('startDate', attr(entity, 'designationDate'))
         .add('recordId', attr(entity, 'logicalId'));
-    const sanctionFor = (programme: string | undefined): EntityBuilder => {
-      const id = makeId(this.ctx.dataset, this.key, 'sanction', programme ?? 'eu');
-      let b = this.sanctions.get(id);
-      if (!b) {
-        b = common(new EntityBuilder('Sanction', id, this.ctx.report.valueProblem));
-        this.sanctions.set(id, b);
-      }
-      return b;
-    };
+    const sanctionFor = (programme: string | undefined): EntityBuilder =>
+      this.sanctions.get('Sanction', makeId(this.ctx.dataset, this.key, 'sanction', programme ?? 'eu'), common);
     const listing = new Map<EntityBuilder, string[]>();
     for (const r of nodes) {
       const b = sanctionFor(attr(r, 'programme'));
@@ -428,7 +379,7 @@ class EntryMapper {
     // The listing date is the publication of the first regulation of the programme.
     for (const [b, dates] of listing) b.add('listingDate', [...dates].sort()[0]);
     if (this.sanctions.size === 0) sanctionFor(undefined);
-    const first = [...this.sanctions.values()][0]!;
+    const first = this.sanctions.builders()[0]!;
     for (const act of this.acts.values()) {
       const line = join([act.numberTitle, act.regulationType, act.publicationDate && `published ${act.publicationDate}`, act.publicationUrl], '; ');
       first.add('description', line && `Act behind listed details: ${line}`);
@@ -437,64 +388,24 @@ class EntryMapper {
 }
 
 /**
- * Makes a parse failure say what happened: text that is not XML at all fails before any root
- * element; a document cut short ends with unclosed tags.
- */
-function explainXmlError(e: unknown, file: string, sawRoot: boolean): unknown {
-  if (!(e instanceof SourceError) || !e.reason.startsWith('malformed XML: ')) return e;
-  const detail = e.reason.slice('malformed XML: '.length).replace(/^\d+:\d+: /, '');
-  if (!sawRoot) return new SourceError(file, e.where, `not an EU FSF export: not an XML document (${detail})`);
-  if (detail.startsWith('unclosed tag')) {
-    return new SourceError(file, e.where, `truncated XML: the document ends inside an element (${detail})`);
-  }
-  return new SourceError(file, e.where, `malformed XML: ${detail}`);
-}
-
-async function* readFile(file: string, ctx: ReadContext, progress: ByteProgress, keys: Set<string>): AsyncGenerator<SourceRecord> {
-  let sawRoot = false;
-  const stream = readXmlRecords(file, {
-    records: new Set(['sanctionEntity']),
-    progress,
-    onRoot: (name, attrs) => {
-      sawRoot = true;
-      if (name !== ROOT) throw new SourceError(file, undefined, `not an EU FSF export: root element is ${name}`);
-      const ns = attrs['xmlns'];
-      if (ns && !NAMESPACE.test(ns)) throw new SourceError(file, undefined, `not an EU FSF export: namespace is ${ns}`);
-      const generated = attrs['generationDate'] ? parseDate(attrs['generationDate']) : undefined;
-      if (generated && (!ctx.report.versionHint || generated > ctx.report.versionHint)) ctx.report.versionHint = generated;
-    },
-  });
-  try {
-    for await (const node of stream) {
-      ctx.report.records++;
-      const logicalId = attr(node, 'logicalId');
-      const ref = attr(node, 'euReferenceNumber');
-      const key = logicalId && !keys.has(logicalId) ? logicalId : ref;
-      if (!key || keys.has(key)) {
-        throw new SourceError(file, String(node.line), `sanctionEntity has no unique logicalId or euReferenceNumber (${logicalId ?? '-'} / ${ref ?? '-'})`);
-      }
-      if (logicalId && key !== logicalId) ctx.report.skip('logicalId used twice; keyed by euReferenceNumber', `${file}:${node.line} ${logicalId}`);
-      keys.add(key);
-      yield { key, entities: new EntryMapper(node, key, ctx).map() };
-    }
-  } catch (e) {
-    throw explainXmlError(e, file, sawRoot);
-  }
-}
-
-/**
  * The EU Financial Sanctions Files XML (export/sanctionEntity, namespace
  * http://eu.europa.ec/fpi/fsd/export): one record per sanctionEntity, keyed by its logicalId.
  */
+const EU_FSF: XmlListFormat = {
+  // the official namespace is http://eu.europa.ec/fpi/fsd/export; the .eu spelling is accepted too
+  root: { names: ['export'], namespace: /^https?:\/\/eu\.europa\.(ec|eu)\/fpi\/fsd\/export\/?$/, what: 'an EU FSF export' },
+  entries: ['sanctionEntity'],
+  dateAttribute: 'generationDate',
+  ids: (node) => [
+    { name: 'logicalId', value: attr(node, 'logicalId') },
+    { name: 'euReferenceNumber', value: attr(node, 'euReferenceNumber') },
+  ],
+  map: (node, key, ctx) => new EntryMapper(node, key, ctx).map(),
+};
+
 export const euXmlReader: SourceReader = {
   format: 'eu-xml',
   title: 'EU Financial Sanctions Files (FSF) consolidated list (XML)',
   publisher: AUTHORITY,
-  async *read(inputs: string[], ctx: ReadContext): AsyncIterable<SourceRecord> {
-    const files = await expandInputs(inputs, (f) => /\.xml(\.gz)?$/i.test(f));
-    if (files.length === 0) throw new SourceError(inputs.join(', '), undefined, 'no .xml files found');
-    const progress = await ByteProgress.of(files, ctx);
-    const keys = new Set<string>();
-    for (const file of files) yield* readFile(file, ctx, progress, keys);
-  },
+  read: (inputs, ctx) => readXmlList(inputs, ctx, EU_FSF),
 };

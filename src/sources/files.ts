@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
+import { parseDate } from '../model/dates.js';
 import { SourceError } from './errors.js';
 import type { ReadContext } from './types.js';
 
@@ -29,6 +30,20 @@ export async function expandInputs(inputs: string[], accept: (file: string) => b
     }
   }
   return out;
+}
+
+/** The files of the inputs that end in .<extension> (or .<extension>.gz); none at all is an error. */
+export async function expandInputsOfType(inputs: string[], extension: string): Promise<string[]> {
+  const suffix = new RegExp(`\\.${extension}(\\.gz)?$`, 'i');
+  const files = await expandInputs(inputs, (f) => suffix.test(f));
+  if (files.length === 0) throw new SourceError(inputs.join(', '), undefined, `no .${extension} files found`);
+  return files;
+}
+
+/** A YYYYMMDD date in a file name (csl_20231130.csv, sdn_20240503.csv.gz), as ISO. */
+export function dateInFileName(file: string): string | undefined {
+  const m = /(?:^|\D)((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$)/.exec(path.basename(file));
+  return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
 }
 
 /** The file name without a .gz suffix, lower-cased: what readers look at to tell files apart. */

@@ -74,7 +74,7 @@ export const ftmReader: SourceReader = {
         // an export's newest change date is the version it represents
         const { last_change: changed, ...clean } = entity;
         const day = typeof changed === 'string' ? parseDate(changed) : undefined;
-        if (day && (!ctx.report.versionHint || day > ctx.report.versionHint)) ctx.report.versionHint = day;
+        ctx.report.noteVersion(day);
         yield { key: entity.id, entities: [clean as FtmEntity] };
       }
     }

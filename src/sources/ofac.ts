@@ -6,7 +6,7 @@ import { parseDate } from '../model/dates.js';
 import { makeId } from '../model/ids.js';
 import { SourceError } from './errors.js';
 import { readCsvRows } from './csv.js';
-import { ByteProgress, baseName, expandInputs, readText } from './files.js';
+import { ByteProgress, baseName, dateInFileName, expandInputs, readText } from './files.js';
 import { ofacCountry, parseRemarks, type OfacIdentifier, type RemarkFact } from './ofac-remarks.js';
 import type { ReadContext, SourceReader, SourceRecord } from './types.js';
 
@@ -318,15 +318,6 @@ function number(raw: string): string | undefined {
   return /^\d+(?:\.\d+)?$/.test(t) ? t : undefined;
 }
 
-function isoFromFileName(file: string): string | undefined {
-  const m = /(?:^|[^\d])((?:19|20)\d{2})(\d{2})(\d{2})(?:[^\d]|$)/.exec(path.basename(file));
-  if (!m) return undefined;
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
 class EntryMapper {
   readonly key: string;
   readonly mainId: string;
@@ -382,8 +373,7 @@ class EntryMapper {
     main.add('name', name).add('topics', 'sanction');
     if (main.schema === 'Person') this.splitName(name);
 
-    const title = val(rawTitle);
-    if (title) main.add(main.schema === 'Person' ? 'position' : 'notes', main.schema === 'Person' ? title : `Title: ${title}`);
+    main.addOrNote('position', val(rawTitle), 'Title');
     this.vesselColumns(val(rawCallSign), val(rawVessType), val(rawTonnage), val(rawGrt), val(rawFlag), val(rawOwner));
 
     for (const alt of aliases) {
@@ -645,8 +635,8 @@ export const ofacCsvReader: SourceReader = {
 
     for (const list of order) {
       const set = lists.get(list)!;
-      const mainDate = isoFromFileName(set.main!);
-      const commentsDate = set.comments ? isoFromFileName(set.comments) : undefined;
+      const mainDate = dateInFileName(set.main!);
+      const commentsDate = set.comments ? dateInFileName(set.comments) : undefined;
       if (mainDate && commentsDate && mainDate !== commentsDate) {
         ctx.report.skip(
           'comments file dated differently from the main file: a continuation appended to cut Remarks may belong to another version of them',
@@ -654,7 +644,7 @@ export const ofacCsvReader: SourceReader = {
         );
       }
     }
-    const fileDates = order.map((l) => isoFromFileName(lists.get(l)!.main!)).filter((d): d is string => !!d);
+    const fileDates = order.map((l) => dateInFileName(lists.get(l)!.main!)).filter((d): d is string => !!d);
     if (fileDates.length) ctx.report.versionHint = fileDates.sort().at(-1);
     let maxListing: string | undefined;
     for (const list of order) {

@@ -5,7 +5,7 @@ import { ofacCsvReader } from './ofac.js';
 import { unXmlReader } from './un.js';
 import { euCsvReader } from './eu-csv.js';
 import { euXmlReader } from './eu-xml.js';
-import { ukCsvReader } from './uk.js';
+import { ukCsvReader } from './uk/index.js';
 import { cslCsvReader } from './csl.js';
 
 /** Every format `sanctrace ingest` reads, by its CLI name. */

@@ -22,6 +22,11 @@ export class ReadReport {
   versionHint: string | undefined;
   readonly unusable = new Map<string, IssueCount>();
 
+  /** A date the source states about itself (ISO); of several, the latest is the version. */
+  noteVersion(date: string | undefined): void {
+    if (date && (!this.versionHint || date > this.versionHint)) this.versionHint = date;
+  }
+
   /** A valid entry or value that could not be used: counted under its reason. */
   skip(reason: string, where: string): void {
     let issue = this.unusable.get(reason);

@@ -1,16 +1,14 @@
-import { EntityBuilder } from '../model/builder.js';
+import { DerivedEntities, EntityBuilder } from '../model/builder.js';
 import { toIso2 } from '../model/countries.js';
 import { parseDate } from '../model/dates.js';
 import type { FtmEntity } from '../model/entity.js';
-import { propertyType } from '../model/ftm.js';
 import { makeId } from '../model/ids.js';
-import { SourceError } from './errors.js';
-import { ByteProgress, expandInputs } from './files.js';
-import type { ReadContext, SourceReader, SourceRecord } from './types.js';
-import { readXmlRecords, type XmlNode } from './xml.js';
+import type { ReadContext, SourceReader } from './types.js';
+import { clean, join, yearsBetween } from './values.js';
+import type { XmlNode } from './xml.js';
+import { readXmlList, type XmlListFormat } from './xml-list.js';
 
 const AUTHORITY = 'United Nations Security Council';
-const ROOT = 'CONSOLIDATED_LIST';
 const NAME_PARTS = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'] as const;
 /** Where each UN name part goes on a Person; the joined parts are the full name. */
 const NAME_PART_PROPS: Record<(typeof NAME_PARTS)[number], string> = {
@@ -22,11 +20,6 @@ const NAME_PART_PROPS: Record<(typeof NAME_PARTS)[number], string> = {
 /** The list writes "na" (not available) in a few empty name parts. */
 const NOT_AVAILABLE = /^(na|n\/a)$/i;
 const PASSPORT = /pass(e)?port|pasaporte/i;
-
-function clean(text: string | undefined): string | undefined {
-  const t = text?.replace(/\s+/g, ' ').trim();
-  return t ? t : undefined;
-}
 
 function text(node: XmlNode, name: string): string | undefined {
   return clean(node.children.find((c) => c.name === name)?.text);
@@ -51,11 +44,6 @@ function describe(node: XmlNode, prefix = ''): string[] {
   return out;
 }
 
-function join(parts: Array<string | undefined>, sep = ', '): string | undefined {
-  const kept = parts.filter((p): p is string => !!p);
-  return kept.length ? kept.join(sep) : undefined;
-}
-
 /** An xs:date may carry a time zone ("2015-04-07-04:00"); the day is what the list states. */
 function xsDate(value: string | undefined): string | undefined {
   const m = value ? /^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})$/.exec(value) : null;
@@ -66,8 +54,7 @@ function xsDate(value: string | undefined): string | undefined {
 class EntryMapper {
   readonly main: EntityBuilder;
   readonly sanction: EntityBuilder;
-  private readonly notes: string[] = [];
-  private readonly extra = new Map<string, EntityBuilder>();
+  private readonly extra: DerivedEntities;
   private readonly sanctionDescription: string[] = [];
   private readonly updated: string[] = [];
 
@@ -79,6 +66,7 @@ class EntryMapper {
   ) {
     const schema = node.name === 'INDIVIDUAL' ? 'Person' : 'Organization';
     this.main = new EntityBuilder(schema, makeId(ctx.dataset, key), ctx.report.valueProblem);
+    this.extra = new DerivedEntities(ctx.report.valueProblem);
     const program = text(node, 'UN_LIST_TYPE');
     this.sanction = new EntityBuilder('Sanction', makeId(ctx.dataset, key, 'sanction', program ?? 'un'), ctx.report.valueProblem);
   }
@@ -87,8 +75,8 @@ class EntryMapper {
     return this.main.schema === 'Person';
   }
 
-  private note(line: string): void {
-    if (!this.notes.includes(line)) this.notes.push(line);
+  private note(line: string | undefined): void {
+    this.main.add('notes', line);
   }
 
   /** Adds a country by name; a name that is not a known country is kept verbatim in notes too. */
@@ -96,13 +84,6 @@ class EntryMapper {
     if (!raw) return;
     b.add(prop, raw);
     if (!toIso2(raw)) this.note(`${label}: ${raw}`);
-  }
-
-  /** Adds to the main entity if its schema has the property, else keeps the value in notes. */
-  private mainOrNote(prop: string, value: string | undefined, label: string): void {
-    if (!value) return;
-    if (propertyType(this.main.schema, prop) !== undefined) this.main.add(prop, value);
-    else this.note(`${label}: ${value}`);
   }
 
   map(): FtmEntity[] {
@@ -140,7 +121,7 @@ class EntryMapper {
           main.add('alias', clean(c.text));
           break;
         case 'GENDER':
-          this.mainOrNote('gender', clean(c.text), 'GENDER');
+          this.main.addOrNote('gender', clean(c.text), 'GENDER');
           break;
         case 'COMMENTS1': {
           const t = c.text.trim();
@@ -151,10 +132,10 @@ class EntryMapper {
           break;
         }
         case 'TITLE':
-          for (const v of listValues(c)) this.mainOrNote('title', v, 'Title');
+          for (const v of listValues(c)) this.main.addOrNote('title', v, 'Title');
           break;
         case 'DESIGNATION':
-          for (const v of listValues(c)) this.mainOrNote('position', v, 'Designation');
+          for (const v of listValues(c)) this.main.addOrNote('position', v, 'Designation');
           break;
         case 'NATIONALITY':
           for (const v of listValues(c)) this.country(main, this.isPerson ? 'nationality' : 'country', v, 'Nationality');
@@ -196,8 +177,7 @@ class EntryMapper {
       .add('entity', main.id)
       .add('authority', AUTHORITY)
       .add('description', this.sanctionDescription.length ? this.sanctionDescription.join('\n') : undefined);
-    main.add('notes', this.notes);
-    return [main.build(), sanction.build(), ...[...this.extra.values()].map((b) => b.build())];
+    return [main.build(), sanction.build(), ...this.extra.build()];
   }
 
   private names(): void {
@@ -226,11 +206,11 @@ class EntryMapper {
     const country = text(node, 'COUNTRY_OF_BIRTH');
     const aliasNote = text(node, 'NOTE');
     if (dob) {
-      this.mainOrNote('birthDate', dob, `Alias "${name ?? ''}" date of birth`);
+      this.main.addOrNote('birthDate', dob, `Alias "${name ?? ''}" date of birth`);
       details.push(`date of birth ${dob}`);
     }
     if (city || country) {
-      this.mainOrNote('birthPlace', join([city, country]), `Alias "${name ?? ''}" place of birth`);
+      this.main.addOrNote('birthPlace', join([city, country]), `Alias "${name ?? ''}" place of birth`);
       if (country && this.isPerson) this.country(this.main, 'birthCountry', country, 'Country of birth');
       details.push(`place of birth ${join([city, country])}`);
     }
@@ -265,11 +245,7 @@ class EntryMapper {
       return;
     }
     const id = makeId(this.ctx.dataset, this.key, 'address', join([full, remarks], ' | ')!);
-    let addr = this.extra.get(id);
-    if (!addr) {
-      addr = new EntityBuilder('Address', id, this.ctx.report.valueProblem);
-      this.extra.set(id, addr);
-    }
+    const addr = this.extra.get('Address', id);
     addr.add('full', full).add('street', street).add('city', city).add('region', region).add('postalCode', postalCode);
     this.country(addr, 'country', country, 'Address country');
     addr.add('remarks', remarks);
@@ -292,20 +268,12 @@ class EntryMapper {
     if (year) values.push(year);
     let stated = join([date, year], ' / ');
     if (from || to) {
-      const a = from ? Number(from) : NaN;
-      const b = to ? Number(to) : NaN;
-      // A range of years means any year in it, as the UN states it (FtM has no date ranges).
-      if (Number.isInteger(a) && Number.isInteger(b) && b >= a && b - a <= 20) {
-        for (let y = a; y <= b; y++) values.push(String(y));
-      } else {
-        if (from) values.push(from);
-        if (to) values.push(to);
-      }
+      values.push(...yearsBetween(from, to));
       stated = join([stated, `between ${from ?? '?'} and ${to ?? '?'}`], ' / ');
     }
     // The date is sometimes written only in the note ("Nov. 1973").
     if (values.length === 0 && dobNote && parseDate(dobNote)) values.push(dobNote);
-    for (const v of values) this.mainOrNote('birthDate', v, 'Date of birth');
+    for (const v of values) this.main.addOrNote('birthDate', v, 'Date of birth');
     const qualifier = type && type !== 'EXACT' && type !== 'BETWEEN' ? type.toLowerCase() : undefined;
     if (qualifier || from || to || dobNote || other.length) {
       const what = join([qualifier, stated], ' ');
@@ -323,7 +291,7 @@ class EntryMapper {
     const known = new Set(['STREET', 'CITY', 'STATE_PROVINCE', 'COUNTRY', 'NOTE']);
     const other = node.children.filter((c) => !known.has(c.name)).flatMap((c) => describe(c));
     const place = join([street, city, region, country]);
-    this.mainOrNote('birthPlace', place, 'Place of birth');
+    this.main.addOrNote('birthPlace', place, 'Place of birth');
     if (country) {
       if (this.isPerson) this.country(this.main, 'birthCountry', country, 'Country of birth');
       else this.note(`Country of birth: ${country}`);
@@ -353,13 +321,8 @@ class EntryMapper {
       return;
     }
     const passport = PASSPORT.test(type ?? '') || PASSPORT.test(type2 ?? '');
-    const schema = passport ? 'Passport' : 'Identification';
     const id = makeId(this.ctx.dataset, this.key, 'id', typeText ?? '', number);
-    let doc = this.extra.get(id);
-    if (!doc) {
-      doc = new EntityBuilder(schema, id, this.ctx.report.valueProblem);
-      this.extra.set(id, doc);
-    }
+    const doc = this.extra.get(passport ? 'Passport' : 'Identification', id);
     doc.add('holder', this.main.id).add('number', number).add('type', [type, type2]);
     this.country(doc, 'country', issuingCountry ?? countryOfIssue, 'Document country');
     doc.add('startDate', issued);
@@ -378,70 +341,23 @@ class EntryMapper {
 }
 
 /**
- * Makes a parse failure say what happened: text that is not XML at all fails before any root
- * element; a document cut short ends with unclosed tags.
- */
-function explainXmlError(e: unknown, file: string, sawRoot: boolean): unknown {
-  if (!(e instanceof SourceError) || !e.reason.startsWith('malformed XML: ')) return e;
-  const detail = e.reason.slice('malformed XML: '.length).replace(/^\d+:\d+: /, '');
-  if (!sawRoot) return new SourceError(file, e.where, `not a UN consolidated list: not an XML document (${detail})`);
-  if (detail.startsWith('unclosed tag')) {
-    return new SourceError(file, e.where, `truncated XML: the document ends inside an element (${detail})`);
-  }
-  return new SourceError(file, e.where, `malformed XML: ${detail}`);
-}
-
-/** The records of one consolidated-list file, with a check that it is one. */
-async function* readFile(
-  file: string,
-  ctx: ReadContext,
-  progress: ByteProgress,
-  keys: Set<string>,
-): AsyncGenerator<SourceRecord> {
-  let sawRoot = false;
-  const stream = readXmlRecords(file, {
-    records: new Set(['INDIVIDUAL', 'ENTITY']),
-    progress,
-    onRoot: (name, attrs) => {
-      sawRoot = true;
-      if (name !== ROOT) throw new SourceError(file, undefined, `not a UN consolidated list: root element is ${name}`);
-      const generated = attrs['dateGenerated'] ? parseDate(attrs['dateGenerated']) : undefined;
-      if (generated && (!ctx.report.versionHint || generated > ctx.report.versionHint)) ctx.report.versionHint = generated;
-    },
-  });
-  try {
-    for await (const node of stream) {
-      const where = `${file}:${node.line}`;
-      ctx.report.records++;
-      const ref = text(node, 'REFERENCE_NUMBER');
-      const dataId = text(node, 'DATAID');
-      let key = ref && !keys.has(ref) ? ref : dataId;
-      if (!key || keys.has(key)) {
-        throw new SourceError(file, String(node.line), `${node.name} has no unique REFERENCE_NUMBER or DATAID (${ref ?? '-'} / ${dataId ?? '-'})`);
-      }
-      keys.add(key);
-      if (ref && key !== ref) ctx.report.skip(`REFERENCE_NUMBER used twice; keyed by DATAID`, `${where} ${ref}`);
-      const entities = new EntryMapper(node, key, ctx, where).map();
-      yield { key, entities };
-    }
-  } catch (e) {
-    throw explainXmlError(e, file, sawRoot);
-  }
-}
-
-/**
  * The UN Security Council Consolidated List XML (CONSOLIDATED_LIST, sc-sanctions.xsd): one record
  * per INDIVIDUAL (Person) and ENTITY (Organization), keyed by the UN reference number.
  */
+const UN_LIST: XmlListFormat = {
+  root: { names: ['CONSOLIDATED_LIST'], what: 'a UN consolidated list' },
+  entries: ['INDIVIDUAL', 'ENTITY'],
+  dateAttribute: 'dateGenerated',
+  ids: (node) => [
+    { name: 'REFERENCE_NUMBER', value: text(node, 'REFERENCE_NUMBER') },
+    { name: 'DATAID', value: text(node, 'DATAID') },
+  ],
+  map: (node, key, ctx, where) => new EntryMapper(node, key, ctx, where).map(),
+};
+
 export const unXmlReader: SourceReader = {
   format: 'un-xml',
   title: 'UN Security Council Consolidated List (XML)',
   publisher: AUTHORITY,
-  async *read(inputs: string[], ctx: ReadContext): AsyncIterable<SourceRecord> {
-    const files = await expandInputs(inputs, (f) => /\.xml(\.gz)?$/i.test(f));
-    if (files.length === 0) throw new SourceError(inputs.join(', '), undefined, 'no .xml files found');
-    const progress = await ByteProgress.of(files, ctx);
-    const keys = new Set<string>();
-    for (const file of files) yield* readFile(file, ctx, progress, keys);
-  },
+  read: (inputs, ctx) => readXmlList(inputs, ctx, UN_LIST),
 };

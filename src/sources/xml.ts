@@ -31,12 +31,30 @@ function local(name: string): string {
   return i >= 0 ? name.slice(i + 1) : name;
 }
 
+/** The root element a file of one format has; anything else is not that format. */
+export interface RootCheck {
+  /** local names the root element may have */
+  names: string[];
+  /** the default namespace (xmlns) the root must have if it declares one */
+  namespace?: RegExp;
+  /** what the file should be, for the messages: "a UN consolidated list" */
+  what: string;
+}
+
 export interface XmlStreamOptions {
   /** local names of the elements to yield whole (one list entry each) */
   records: Set<string>;
   progress?: ByteProgress;
+  /** rejects a document of another format, or text that is no XML at all, as "not <what>: …" */
+  expectRoot?: RootCheck;
   /** called with the attributes of the root element (e.g. a generation date) */
   onRoot?: (name: string, attrs: Record<string, string>) => void;
+}
+
+function checkRoot(file: string, check: RootCheck, name: string, attrs: Record<string, string>): void {
+  if (!check.names.includes(name)) throw new SourceError(file, undefined, `not ${check.what}: root element is ${name}`);
+  const ns = attrs['xmlns'];
+  if (ns && check.namespace && !check.namespace.test(ns)) throw new SourceError(file, undefined, `not ${check.what}: namespace is ${ns}`);
 }
 
 /**
@@ -50,16 +68,24 @@ export async function* readXmlRecords(file: string, opts: XmlStreamOptions): Asy
   const ready: XmlNode[] = [];
   let depth = 0;
   let sawRoot = false;
-  let failure: Error | undefined;
+  let failure: { line: number; detail: string; truncated: boolean } | undefined;
+  // Worded when thrown, not when saxes reports it: junk followed by a root element in the same
+  // chunk is malformed XML, but text in which no root element ever opened is no XML at all.
+  const failed = (f: NonNullable<typeof failure>) =>
+    new SourceError(
+      file,
+      String(f.line),
+      !sawRoot && opts.expectRoot
+        ? `not ${opts.expectRoot.what}: not an XML document (${f.detail})`
+        : f.truncated
+          ? `truncated XML: the document ends inside an element (${f.detail})`
+          : `malformed XML: ${f.detail}`,
+    );
 
   let closing = false;
   parser.on('error', (e) => {
     const detail = e.message.replace(/^(?:.*?:)?\d+:\d+: /, '');
-    failure ??= new SourceError(
-      file,
-      String(parser.line),
-      closing && depth > 0 ? `truncated XML: the document ends inside an element (${detail})` : `malformed XML: ${detail}`,
-    );
+    failure ??= { line: parser.line, detail, truncated: closing && depth > 0 };
   });
   parser.on('opentag', (tag) => {
     depth++;
@@ -68,6 +94,7 @@ export async function* readXmlRecords(file: string, opts: XmlStreamOptions): Asy
     for (const [k, v] of Object.entries(tag.attributes)) attrs[local(k)] = String(v);
     if (!sawRoot) {
       sawRoot = true;
+      if (opts.expectRoot) checkRoot(file, opts.expectRoot, name, attrs);
       opts.onRoot?.(name, attrs);
     }
     if (stack.length > 0 || opts.records.has(name)) {
@@ -90,12 +117,12 @@ export async function* readXmlRecords(file: string, opts: XmlStreamOptions): Asy
 
   for await (const chunk of readText(file, { progress: opts.progress })) {
     parser.write(chunk);
-    if (failure) throw failure;
+    if (failure) throw failed(failure);
     while (ready.length) yield ready.shift()!;
   }
   closing = true;
   parser.close();
-  if (failure) throw failure;
+  if (failure) throw failed(failure);
   if (!sawRoot) throw new SourceError(file, undefined, 'not an XML document (no root element)');
   if (depth !== 0) throw new SourceError(file, String(parser.line), 'truncated XML: the document ends inside an element');
   while (ready.length) yield ready.shift()!;

@@ -1,15 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FtmEntity } from '../../src/model/entity.js';
 import { DATA_DIR } from '../../src/model/paths.js';
 import { cslCsvReader } from '../../src/sources/csl.js';
-import { SourceError } from '../../src/sources/errors.js';
-import { ReadReport } from '../../src/sources/report.js';
+import type { ReadReport } from '../../src/sources/report.js';
 import type { SourceRecord } from '../../src/sources/types.js';
+import { finder, props, readAll, readError, tempFile } from '../helpers.js';
 
 const CSL_FILE = path.join(DATA_DIR, 'lists', 'csl', 'csl_sample_20231130.csv.gz');
 const OFAC_SDN = path.join(DATA_DIR, 'lists', 'ofac', 'sdn_20240503.csv.gz');
@@ -28,51 +26,19 @@ function dataRows(text: string): string[][] {
   return rows.filter((r) => r.join(',') !== HEADER_LINE);
 }
 
-async function readAll(file: string): Promise<{ records: SourceRecord[]; report: ReadReport }> {
-  const report = new ReadReport();
-  const records: SourceRecord[] = [];
-  for await (const r of cslCsvReader.read([file], { dataset: 'test', report })) records.push(r);
-  return { records, report };
-}
-
-async function readError(file: string): Promise<SourceError> {
-  try {
-    await readAll(file);
-  } catch (e) {
-    expect(e).toBeInstanceOf(SourceError);
-    return e as SourceError;
-  }
-  throw new Error(`reading ${file} did not fail`);
-}
-
-function tmpFile(name: string, content: string | Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sanctrace-csl-'));
-  const file = path.join(dir, name);
-  writeFileSync(file, content);
-  return file;
-}
-
 function csvLine(values: Record<string, string>): string {
   return COLUMNS.map((c) => `"${(values[c] ?? '').replace(/"/g, '""')}"`).join(',');
 }
-
-const props = (e: FtmEntity | undefined, prop: string) => e?.properties[prop] ?? [];
 
 describe('cslCsvReader on the complete records of the sample', () => {
   let records: SourceRecord[];
   let report: ReadReport;
   let rows: Array<Record<string, string>>;
-  const byKey = (key: string) => {
-    const r = records.find((x) => x.key === key);
-    if (!r) throw new Error(`no record ${key}`);
-    return r;
-  };
-  const main = (key: string) => byKey(key).entities[0]!;
-  const of = (key: string, schema: string) => byKey(key).entities.filter((e) => e.schema === schema);
+  const { main, of } = finder(() => records);
 
   beforeAll(async () => {
     rows = dataRows(COMPLETE).map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i]!])));
-    ({ records, report } = await readAll(CSL_FILE));
+    ({ records, report } = await readAll(cslCsvReader, [CSL_FILE]));
   });
 
   it('reads every data row once, skipping the repeated header, counted independently', () => {
@@ -244,44 +210,44 @@ describe('cslCsvReader on bad input', () => {
 
   it('rejects a CSV truncated inside a quoted field, naming the line the record starts on', async () => {
     const text = [HEADER_LINE, csvLine(row), csvLine({ ...row, _id: '2', remarks: 'cut, here' })].join('\n');
-    const e = await readError(tmpFile('cut.csv', text.slice(0, text.lastIndexOf('here'))));
+    const e = await readError(cslCsvReader, [tempFile('cut.csv', text.slice(0, text.lastIndexOf('here')))]);
     expect(e.message).toContain('cut.csv');
     expect(e.where).toBe('3');
     expect(e.reason).toMatch(/^truncated CSV/);
   });
 
   it('rejects the OFAC SDN file, naming the missing columns', async () => {
-    const e = await readError(OFAC_SDN);
+    const e = await readError(cslCsvReader, [OFAC_SDN]);
     expect(e.message).toContain('sdn_20240503.csv.gz');
     expect(e.where).toBe('1');
     expect(e.reason).toMatch(/^not a Consolidated Screening List CSV: missing column\(s\) _id, source, entity_number, type, programs/);
   });
 
   it('rejects a CSV with other columns, naming the missing ones', async () => {
-    const e = await readError(tmpFile('other.csv', `${HEADER_LINE.replace(',ids', '').replace('_id,', 'id,')}\n`));
+    const e = await readError(cslCsvReader, [tempFile('other.csv', `${HEADER_LINE.replace(',ids', '').replace('_id,', 'id,')}\n`)]);
     expect(e.reason).toMatch(/missing column\(s\) _id, ids \(header: id,source/);
   });
 
   it('rejects invalid UTF-8, naming the line', async () => {
     const bytes = Buffer.concat([Buffer.from(`${HEADER_LINE}\n${csvLine(row)}\n"2","`), Buffer.from([0xe9, 0x22, 0x0a])]);
-    const e = await readError(tmpFile('latin1.csv', bytes));
+    const e = await readError(cslCsvReader, [tempFile('latin1.csv', bytes)]);
     expect(e.where).toBe('3');
     expect(e.reason).toMatch(/invalid utf-8/);
   });
 
   it('rejects an empty file', async () => {
-    const e = await readError(tmpFile('empty.csv', ''));
+    const e = await readError(cslCsvReader, [tempFile('empty.csv', '')]);
     expect(e.reason).toMatch(/empty/);
   });
 
   it('rejects a row with too many fields, naming its line', async () => {
-    const e = await readError(tmpFile('wide.csv', `${HEADER_LINE}\n${csvLine(row)}\n${csvLine(row)},"x"\n`));
+    const e = await readError(cslCsvReader, [tempFile('wide.csv', `${HEADER_LINE}\n${csvLine(row)}\n${csvLine(row)},"x"\n`)]);
     expect(e.where).toBe('3');
     expect(e.reason).toBe('row has 30 fields, the header has 29');
   });
 
   it('rejects a row without _id', async () => {
-    const e = await readError(tmpFile('noid.csv', `${HEADER_LINE}\n${csvLine({ ...row, _id: '' })}\n`));
+    const e = await readError(cslCsvReader, [tempFile('noid.csv', `${HEADER_LINE}\n${csvLine({ ...row, _id: '' })}\n`)]);
     expect(e.where).toBe('2');
     expect(e.reason).toMatch(/no _id/);
   });

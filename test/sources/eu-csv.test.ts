@@ -1,15 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FtmEntity } from '../../src/model/entity.js';
 import { DATA_DIR } from '../../src/model/paths.js';
-import { SourceError } from '../../src/sources/errors.js';
 import { euCsvReader, splitMulti } from '../../src/sources/eu-csv.js';
-import { ReadReport } from '../../src/sources/report.js';
+import type { ReadReport } from '../../src/sources/report.js';
 import type { SourceRecord } from '../../src/sources/types.js';
+import { finder, props, readAll, readError, tempFile } from '../helpers.js';
 
 const EU_DIR = path.join(DATA_DIR, 'lists', 'eu');
 const REG_269 = path.join(EU_DIR, '32014R0269.csv.gz');
@@ -34,30 +32,6 @@ function entryOf(r: Raw): string {
   return r['recordId'] ? `${r['celex']}/${r['annex']}/${r['recordId']}` : `${r['celex']}/${r['annex']}/${r['schema']}/${r['name']}`;
 }
 
-async function readAll(inputs: string[]): Promise<{ records: SourceRecord[]; report: ReadReport }> {
-  const report = new ReadReport();
-  const records: SourceRecord[] = [];
-  for await (const r of euCsvReader.read(inputs, { dataset: 'test', report })) records.push(r);
-  return { records, report };
-}
-
-async function readError(file: string): Promise<SourceError> {
-  try {
-    await readAll([file]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(SourceError);
-    return e as SourceError;
-  }
-  throw new Error(`reading ${file} did not fail`);
-}
-
-function tmpFile(name: string, content: string | Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sanctrace-eu-csv-'));
-  const file = path.join(dir, name);
-  writeFileSync(file, content);
-  return file;
-}
-
 function csvLine(values: Record<string, string>): string {
   return COLUMNS.map((c) => {
     const v = values[c] ?? '';
@@ -65,21 +39,13 @@ function csvLine(values: Record<string, string>): string {
   }).join(',');
 }
 
-const props = (e: FtmEntity | undefined, prop: string) => e?.properties[prop] ?? [];
-
 describe('euCsvReader on Regulations 269/2014 and 833/2014', () => {
   let records: SourceRecord[];
   let report: ReadReport;
-  const byKey = (key: string) => {
-    const r = records.find((x) => x.key === key);
-    if (!r) throw new Error(`no record ${key}`);
-    return r;
-  };
-  const main = (key: string) => byKey(key).entities[0]!;
-  const of = (key: string, schema: string) => byKey(key).entities.filter((e) => e.schema === schema);
+  const { byKey, main, of } = finder(() => records);
 
   beforeAll(async () => {
-    ({ records, report } = await readAll([REG_269, REG_833]));
+    ({ records, report } = await readAll(euCsvReader, [REG_269, REG_833]));
   });
 
   it('reads every data row, counted independently from the raw files', () => {
@@ -281,7 +247,7 @@ describe.skipIf(!existsSync(CONSOLIDATED))('euCsvReader on the whole consolidate
   it('reads every regulation file, header-only ones giving no records', async () => {
     const files = readdirSync(CONSOLIDATED).filter((f) => f.endsWith('.csv'));
     const raw = files.flatMap((f) => rawRows(path.join(CONSOLIDATED, f)));
-    const { records, report } = await readAll([CONSOLIDATED]);
+    const { records, report } = await readAll(euCsvReader, [CONSOLIDATED]);
     expect(report.files).toHaveLength(files.length);
     expect(report.records).toBe(raw.length);
     expect(report.records).toBe(8017);
@@ -300,7 +266,7 @@ describe.skipIf(!existsSync(CONSOLIDATED))('euCsvReader on the whole consolidate
   it('reads a header-only file as zero records', async () => {
     const headerOnly = readdirSync(CONSOLIDATED).filter((f) => readFileSync(path.join(CONSOLIDATED, f), 'utf8').trim() === HEADER);
     expect(headerOnly.length).toBeGreaterThan(0);
-    const { records, report } = await readAll([path.join(CONSOLIDATED, headerOnly[0]!)]);
+    const { records, report } = await readAll(euCsvReader, [path.join(CONSOLIDATED, headerOnly[0]!)]);
     expect(records).toHaveLength(0);
     expect(report.records).toBe(0);
   });
@@ -322,11 +288,11 @@ describe('euCsvReader on small files', () => {
   };
 
   it('groups the rows of one printed entry into one entity with a Sanction per legal context', async () => {
-    const file = tmpFile(
+    const file = tempFile(
       '32014R0833.csv',
       [HEADER, csvLine(row), csvLine({ ...row, measure: 'Financial restrictions', startDate: '24.6.2023' })].join('\n') + '\n',
     );
-    const { records, report } = await readAll([file]);
+    const { records, report } = await readAll(euCsvReader, [file]);
     expect(report.records).toBe(2);
     expect(records).toHaveLength(1);
     const [e] = records[0]!.entities;
@@ -339,7 +305,7 @@ describe('euCsvReader on small files', () => {
   it('reads an amendment file, with the framework act as programme URL and the amending act as source', async () => {
     const header = HEADER.replace(/^celex,/, 'amendedCelex,amendmentCelex,');
     const line = [row.celex, '32023R1214', ...csvLine(row).split(',').slice(1)].join(',');
-    const { records } = await readAll([tmpFile('32023R1214.csv', `${header}\n${line}\n`)]);
+    const { records } = await readAll(euCsvReader, [tempFile('32023R1214.csv', `${header}\n${line}\n`)]);
     expect(records).toHaveLength(1);
     expect(records[0]!.key).toBe('32014R0833/IV/7');
     const s = records[0]!.entities.find((e) => e.schema === 'Sanction');
@@ -350,45 +316,45 @@ describe('euCsvReader on small files', () => {
   it('rejects a CSV truncated inside a quoted field, naming the line the record starts on', async () => {
     const text = [HEADER, csvLine(row), csvLine({ ...row, recordId: '8', reason: 'A reason, with "quotes"' })].join('\n');
     const cut = text.slice(0, text.lastIndexOf('with'));
-    const e = await readError(tmpFile('truncated.csv', cut));
+    const e = await readError(euCsvReader, [tempFile('truncated.csv', cut)]);
     expect(e.message).toContain('truncated.csv');
     expect(e.where).toBe('3');
     expect(e.reason).toMatch(/truncated CSV/);
   });
 
   it('rejects the OFAC SDN file, naming the missing columns', async () => {
-    const e = await readError(OFAC_SDN);
+    const e = await readError(euCsvReader, [OFAC_SDN]);
     expect(e.message).toContain('sdn_20240503.csv.gz');
     expect(e.where).toBe('1');
     expect(e.reason).toMatch(/^not an EU journal sanctions CSV: missing column\(s\) celex, recordId, programKey, annex, measure/);
   });
 
   it('rejects a CSV with other columns, naming the missing ones', async () => {
-    const e = await readError(tmpFile('other.csv', `${HEADER.replace('programKey', 'program').replace(',notes', '')}\n`));
+    const e = await readError(euCsvReader, [tempFile('other.csv', `${HEADER.replace('programKey', 'program').replace(',notes', '')}\n`)]);
     expect(e.reason).toMatch(/missing column\(s\) programKey, notes\b/);
   });
 
   it('rejects invalid UTF-8, naming the line', async () => {
     const bytes = Buffer.concat([Buffer.from(`${HEADER}\n${csvLine(row)}\n`), Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a])]);
-    const e = await readError(tmpFile('latin1.csv', bytes));
+    const e = await readError(euCsvReader, [tempFile('latin1.csv', bytes)]);
     expect(e.where).toBe('3');
     expect(e.reason).toMatch(/invalid utf-8/);
   });
 
   it('rejects an empty (0-byte) file', async () => {
-    const e = await readError(tmpFile('empty.csv', ''));
+    const e = await readError(euCsvReader, [tempFile('empty.csv', '')]);
     expect(e.message).toContain('empty.csv');
     expect(e.reason).toMatch(/empty/);
   });
 
   it('rejects a row with too many fields, naming its line', async () => {
-    const e = await readError(tmpFile('wide.csv', `${HEADER}\n${csvLine(row)}\n${csvLine(row)},extra\n`));
+    const e = await readError(euCsvReader, [tempFile('wide.csv', `${HEADER}\n${csvLine(row)}\n${csvLine(row)},extra\n`)]);
     expect(e.where).toBe('3');
     expect(e.reason).toBe('row has 46 fields, the header has 45');
   });
 
   it('rejects a row whose schema is not one FORMAT.md allows', async () => {
-    const e = await readError(tmpFile('schema.csv', `${HEADER}\n${csvLine({ ...row, schema: 'Thing' })}\n`));
+    const e = await readError(euCsvReader, [tempFile('schema.csv', `${HEADER}\n${csvLine({ ...row, schema: 'Thing' })}\n`)]);
     expect(e.where).toBe('2');
     expect(e.reason).toMatch(/schema "Thing"/);
   });

@@ -1,15 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FtmEntity } from '../../src/model/entity.js';
 import { DATA_DIR } from '../../src/model/paths.js';
-import { SourceError } from '../../src/sources/errors.js';
 import { euXmlReader } from '../../src/sources/eu-xml.js';
-import { ReadReport } from '../../src/sources/report.js';
+import type { ReadReport } from '../../src/sources/report.js';
 import type { SourceRecord } from '../../src/sources/types.js';
+import { finder, props, readAll, readError, tempFile } from '../helpers.js';
 
 /** A real excerpt of the official FSF XML of 2018-12-21 (see data/SOURCES.md). */
 const REAL_FILE = path.join(DATA_DIR, 'lists', 'eu_fsf', 'eu_fsf_excerpt_20181221.xml');
@@ -18,53 +16,13 @@ const REAL = readFileSync(REAL_FILE, 'utf8');
 const HANDMADE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'eu_fsf_handmade.xml');
 const HANDMADE = readFileSync(HANDMADE_FILE, 'utf8');
 
-async function readAll(files: string[]): Promise<{ records: SourceRecord[]; report: ReadReport }> {
-  const report = new ReadReport();
-  const records: SourceRecord[] = [];
-  for await (const r of euXmlReader.read(files, { dataset: 'test', report })) records.push(r);
-  return { records, report };
-}
-
-async function readError(file: string): Promise<SourceError> {
-  try {
-    await readAll([file]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(SourceError);
-    return e as SourceError;
-  }
-  throw new Error(`reading ${file} did not fail`);
-}
-
-function tmpFile(name: string, content: string | Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sanctrace-eu-'));
-  const file = path.join(dir, name);
-  writeFileSync(file, content);
-  return file;
-}
-
-const props = (e: FtmEntity | undefined, prop: string) => e?.properties[prop] ?? [];
-
-function finder(records: SourceRecord[]) {
-  const byKey = (key: string) => {
-    const r = records.find((x) => x.key === key);
-    if (!r) throw new Error(`no record ${key}`);
-    return r;
-  };
-  return {
-    main: (key: string) => byKey(key).entities[0]!,
-    of: (key: string, schema: string) => byKey(key).entities.filter((e) => e.schema === schema),
-  };
-}
-
 describe('euXmlReader on a real excerpt of the official FSF XML (2018-12-21)', () => {
   let records: SourceRecord[];
   let report: ReadReport;
-  let main: (key: string) => FtmEntity;
-  let of: (key: string, schema: string) => FtmEntity[];
+  const { main, of } = finder(() => records);
 
   beforeAll(async () => {
-    ({ records, report } = await readAll([REAL_FILE]));
-    ({ main, of } = finder(records));
+    ({ records, report } = await readAll(euXmlReader, [REAL_FILE]));
   });
 
   it('reads every sanctionEntity, counted independently from the raw XML', () => {
@@ -145,8 +103,8 @@ describe('euXmlReader on a real excerpt of the official FSF XML (2018-12-21)', (
   });
 
   it('reads a gzipped copy the same way', async () => {
-    const gz = tmpFile('eu_fsf.xml.gz', gzipSync(readFileSync(REAL_FILE)));
-    const { records: again } = await readAll([gz]);
+    const gz = tempFile('eu_fsf.xml.gz', gzipSync(readFileSync(REAL_FILE)));
+    const { records: again } = await readAll(euXmlReader, [gz]);
     expect(again).toEqual(records);
   });
 });
@@ -154,12 +112,10 @@ describe('euXmlReader on a real excerpt of the official FSF XML (2018-12-21)', (
 describe('euXmlReader on the HAND-MADE fixture (invented values, documented layout)', () => {
   let records: SourceRecord[];
   let report: ReadReport;
-  let main: (key: string) => FtmEntity;
-  let of: (key: string, schema: string) => FtmEntity[];
+  const { main, of } = finder(() => records);
 
   beforeAll(async () => {
-    ({ records, report } = await readAll([HANDMADE_FILE]));
-    ({ main, of } = finder(records));
+    ({ records, report } = await readAll(euXmlReader, [HANDMADE_FILE]));
   });
 
   it('reads its three entities', () => {
@@ -271,8 +227,8 @@ describe('euXmlReader on the HAND-MADE fixture (invented values, documented layo
 describe('euXmlReader on bad input', () => {
   it('rejects the real excerpt cut in the middle, naming the file and line', async () => {
     const cut = REAL.slice(0, REAL.indexOf('\n', Math.floor(REAL.length / 2)));
-    const file = tmpFile('eu_truncated.xml', cut);
-    const err = await readError(file);
+    const file = tempFile('eu_truncated.xml', cut);
+    const err = await readError(euXmlReader, [file]);
     expect(err.file).toBe(file);
     expect(err.where).toBe(String(cut.split('\n').length));
     // the cut falls just after a nameAlias start tag of entity 207
@@ -281,31 +237,31 @@ describe('euXmlReader on bad input', () => {
   });
 
   it('rejects a CSV fed to the XML reader', async () => {
-    const file = tmpFile('fsf.xml', 'fileGenerationDate;Entity_LogicalId;Entity_EU_ReferenceNumber\n28/10/2022;13;EU.27.28\n');
-    const err = await readError(file);
+    const file = tempFile('fsf.xml', 'fileGenerationDate;Entity_LogicalId;Entity_EU_ReferenceNumber\n28/10/2022;13;EU.27.28\n');
+    const err = await readError(euXmlReader, [file]);
     expect(err.reason).toMatch(/^not an EU FSF export: not an XML document/);
     expect(err.message).toContain('fsf.xml:');
   });
 
   it('rejects the UN consolidated list', async () => {
-    const err = await readError(path.join(DATA_DIR, 'lists', 'un', 'UN_consolidated_20260227.xml.gz'));
+    const err = await readError(euXmlReader, [path.join(DATA_DIR, 'lists', 'un', 'UN_consolidated_20260227.xml.gz')]);
     expect(err.reason).toBe('not an EU FSF export: root element is CONSOLIDATED_LIST');
   });
 
   it('rejects an export in another namespace', async () => {
-    const err = await readError(tmpFile('other.xml', '<export xmlns="urn:example:other"><sanctionEntity logicalId="1"/></export>'));
+    const err = await readError(euXmlReader, [tempFile('other.xml', '<export xmlns="urn:example:other"><sanctionEntity logicalId="1"/></export>')]);
     expect(err.reason).toBe('not an EU FSF export: namespace is urn:example:other');
   });
 
   it('rejects an empty file', async () => {
-    const err = await readError(tmpFile('empty.xml', ''));
+    const err = await readError(euXmlReader, [tempFile('empty.xml', '')]);
     expect(err.reason).toBe('the file is empty');
   });
 
   it('rejects text that is not UTF-8, naming the line', async () => {
     const head = Buffer.from(REAL.split('\n').slice(0, 4).join('\n') + '\n');
     const bytes = Buffer.concat([head, Buffer.from('<nameAlias wholeName="M'), Buffer.from([0xfc]), Buffer.from('ller"/>\n')]);
-    const err = await readError(tmpFile('latin1.xml', bytes));
+    const err = await readError(euXmlReader, [tempFile('latin1.xml', bytes)]);
     expect(err.reason).toMatch(/invalid utf-8/);
     expect(err.where).toBe('5');
   });

@@ -2,19 +2,11 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FtmEntity } from '../../src/model/entity.js';
 import { makeId } from '../../src/model/ids.js';
 import { ofacCsvReader } from '../../src/sources/ofac.js';
 import { ReadReport } from '../../src/sources/report.js';
 import type { SourceRecord } from '../../src/sources/types.js';
-import { LISTS, rawText, tempDir, writeTemp } from '../helpers.js';
-
-async function read(inputs: string[]): Promise<{ records: SourceRecord[]; report: ReadReport }> {
-  const report = new ReadReport();
-  const records: SourceRecord[] = [];
-  for await (const r of ofacCsvReader.read(inputs, { dataset: 'test', report })) records.push(r);
-  return { records, report };
-}
+import { LISTS, mainEntity, ofSchema, rawText, readAll, tempDir, writeTemp } from '../helpers.js';
 
 /** The lines of a raw (gunzipped) file that start with an ent_num: one per entry. */
 function entryLines(relative: string): string[] {
@@ -27,14 +19,6 @@ function entNums(relative: string): Set<string> {
 
 function byKey(records: SourceRecord[]): Map<string, SourceRecord> {
   return new Map(records.map((r) => [r.key, r]));
-}
-
-function main(rec: SourceRecord): FtmEntity {
-  return rec.entities[0]!;
-}
-
-function ofSchema(rec: SourceRecord, schema: string): FtmEntity[] {
-  return rec.entities.filter((e) => e.schema === schema);
 }
 
 function id(key: string): string {
@@ -51,7 +35,7 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
   let recs: Map<string, SourceRecord>;
 
   beforeAll(async () => {
-    ({ records, report } = await read([path.join(LISTS, 'ofac')]));
+    ({ records, report } = await readAll(ofacCsvReader, [path.join(LISTS, 'ofac')]));
     recs = byKey(records);
   });
 
@@ -67,7 +51,7 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
   it('types each entry by SDN_Type', () => {
     const lines = entryLines(SDN_2024);
     const count = (type: string) => lines.filter((l) => new RegExp(`^\\d+,"(?:[^"]|"")*","${type}",`).test(l)).length;
-    const schemas = records.map((r) => main(r).schema);
+    const schemas = records.map((r) => mainEntity(r).schema);
     expect(schemas.filter((s) => s === 'Person')).toHaveLength(count('individual'));
     expect(schemas.filter((s) => s === 'Vessel')).toHaveLength(count('vessel'));
     expect(schemas.filter((s) => s === 'Airplane')).toHaveLength(count('aircraft'));
@@ -96,7 +80,7 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
 
   it('maps a Russian state-owned company (EO 14024) with INN, OGRN, OKPO, aliases and address', () => {
     const rec = recs.get('34337')!;
-    const company = main(rec);
+    const company = mainEntity(rec);
     expect(company.schema).toBe('Company');
     expect(company.id).toBe(id('34337'));
     const p = company.properties;
@@ -160,7 +144,7 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
     expect(sanction!.properties['startDate']).toEqual(['2022-03-26']);
     expect(sanction!.properties['provisions']).toContain('Listing Date (EO 14024 Directive 2): 24 Feb 2022');
     expect(sanction!.properties['provisions']).toContain('Executive Order 13662 Directive Determination - Subject to Directive 1');
-    expect(main(rec).properties['ogrnCode']).toEqual(['1087746887678']);
+    expect(mainEntity(rec).properties['ogrnCode']).toEqual(['1087746887678']);
     const sberbank = entryLines(SDN_2024).find((l) => l.includes(',"PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA",'))!;
     const [link] = ofSchema(rec, 'UnknownLink');
     expect(link!.properties).toEqual({ subject: [id('18669')], object: [id(sberbank.slice(0, sberbank.indexOf(',')))], role: ['Linked To'] });
@@ -168,7 +152,7 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
 
   it('maps a person with several DOBs, aliases, passports and a title', () => {
     const rec = recs.get('2686')!;
-    const person = main(rec);
+    const person = mainEntity(rec);
     expect(person.schema).toBe('Person');
     expect(person.properties).toMatchObject({
       name: ['NASRALLAH, Hasan'],
@@ -196,9 +180,9 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
     expect(ofSchema(rec, 'UnknownLink')[0]!.properties['object']).toEqual([id(hizballah.slice(0, hizballah.indexOf(',')))]);
 
     const julaidan = recs.get('7263')!;
-    expect(main(julaidan).properties['alias']).toHaveLength(8);
-    expect(main(julaidan).properties['weakAlias']).toEqual(['ABU AL-HASAN AL MADANI']);
-    expect(main(julaidan).properties['birthDate']).toEqual(['1958-01-22', '1958-01-20']);
+    expect(mainEntity(julaidan).properties['alias']).toHaveLength(8);
+    expect(mainEntity(julaidan).properties['weakAlias']).toEqual(['ABU AL-HASAN AL MADANI']);
+    expect(mainEntity(julaidan).properties['birthDate']).toEqual(['1958-01-22', '1958-01-20']);
     const passports = ofSchema(julaidan, 'Passport').map((e) => e.properties);
     expect(passports).toContainEqual({
       holder: [id('7263')],
@@ -212,9 +196,9 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
 
   it('appends the comments continuation to Remarks cut at 1000 characters', () => {
     const rec = recs.get('28263')!; // TIAN, Yinyin: "a.k.a. 'snowsjo" + "hn'; Linked To: LAZARUS GROUP."
-    expect(main(rec).properties['weakAlias']).toEqual(['tianyinyin0404', 'snowsjohn']);
+    expect(mainEntity(rec).properties['weakAlias']).toEqual(['tianyinyin0404', 'snowsjohn']);
     expect(ofSchema(rec, 'UnknownLink')[0]!.properties['object']).toEqual([id('27307')]);
-    expect(main(recs.get('27307')!).properties['name']).toEqual(['LAZARUS GROUP']);
+    expect(mainEntity(recs.get('27307')!).properties['name']).toEqual(['LAZARUS GROUP']);
     expect(ofSchema(rec, 'CryptoWallet')).toHaveLength(8);
     // a continuation for an entry whose 2024 Remarks are not cut is reported, not glued on
     expect(report.unusable.get('comments row for an entry whose Remarks are not cut at 1000 characters; not appended (comments file of another date?)')?.examples[0]).toMatch(/ent_num 34682$/);
@@ -223,7 +207,7 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
 
   it('maps a vessel with IMO, MMSI, flags, tonnage and former names', () => {
     const rec = recs.get('15036')!;
-    const vessel = main(rec);
+    const vessel = mainEntity(rec);
     expect(vessel.schema).toBe('Vessel');
     expect(vessel.properties).toMatchObject({
       name: ['ARTAVIL'],
@@ -243,11 +227,11 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
     // vessels hold no Identification documents in FtM
     expect(ofSchema(rec, 'Identification')).toHaveLength(0);
     // a vessel owner that is no listed entry stays a note
-    expect(main(recs.get('4238')!).properties['notes']).toEqual(['Vessel owner: Samir de Navegacion S.A.']);
+    expect(mainEntity(recs.get('4238')!).properties['notes']).toEqual(['Vessel owner: Samir de Navegacion S.A.']);
   });
 
   it('maps an aircraft', () => {
-    const plane = main(recs.get('15431')!);
+    const plane = mainEntity(recs.get('15431')!);
     expect(plane.schema).toBe('Airplane');
     expect(plane.properties).toMatchObject({
       name: ['EP-GOM'],
@@ -265,7 +249,7 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
   });
 
   it('gives the same ids on every read', async () => {
-    const again = await read([path.join(LISTS, 'ofac', 'sdn_20240503.csv.gz'), path.join(LISTS, 'ofac', 'alt_20250106.csv.gz')]);
+    const again = await readAll(ofacCsvReader, [path.join(LISTS, 'ofac', 'sdn_20240503.csv.gz'), path.join(LISTS, 'ofac', 'alt_20250106.csv.gz')]);
     const ids = (rs: SourceRecord[]) => rs.slice(0, 500).map((r) => r.entities.filter((e) => e.schema !== 'Address').map((e) => e.id));
     expect(ids(again.records)).toEqual(ids(records));
   });
@@ -274,11 +258,11 @@ describe('OFAC legacy CSV: the 2024 SDN list with add/alt/comments of 2025', () 
 describe('OFAC legacy CSV: other lists', () => {
   it('reads the 2022 pre-invasion SDN list alone', async () => {
     const rel = 'ofac_2022/sdn_20220223.csv.gz';
-    const { records, report } = await read([path.join(LISTS, rel)]);
+    const { records, report } = await readAll(ofacCsvReader, [path.join(LISTS, rel)]);
     expect(entryLines(rel)).toHaveLength(9121);
     expect(report.records).toBe(entryLines(rel).length);
     expect(report.versionHint).toBe('2022-02-23');
-    const bnc = main(byKey(records).get('306')!);
+    const bnc = mainEntity(byKey(records).get('306')!);
     expect(bnc.properties['name']).toEqual(['BANCO NACIONAL DE CUBA']);
     expect(bnc.properties['weakAlias']).toEqual(['BNC']);
     expect(bnc.properties['alias']).toBeUndefined();
@@ -286,7 +270,7 @@ describe('OFAC legacy CSV: other lists', () => {
 
   it('reads the consolidated non-SDN list, and resolves its links into the SDN list when read together', async () => {
     const rel = 'ofac_non_sdn/cons_prim.csv.gz';
-    const { records, report } = await read([path.join(LISTS, 'ofac_non_sdn')]);
+    const { records, report } = await readAll(ofacCsvReader, [path.join(LISTS, 'ofac_non_sdn')]);
     expect(entryLines(rel)).toHaveLength(442);
     expect(report.records).toBe(entryLines(rel).length);
     const zahhar = byKey(records).get('9647')!;
@@ -295,16 +279,16 @@ describe('OFAC legacy CSV: other lists', () => {
     expect(sanction!.properties['sourceUrl']![0]).toMatch(/consolidated-sanctions-list-non-sdn-lists/);
     expect(report.unusable.get('Linked To: no entry of that name in the main file(s)')?.examples[0]).toMatch(/→ HAMAS$/);
 
-    const both = await read([path.join(LISTS, 'ofac'), path.join(LISTS, 'ofac_non_sdn')]);
+    const both = await readAll(ofacCsvReader, [path.join(LISTS, 'ofac'), path.join(LISTS, 'ofac_non_sdn')]);
     expect(both.report.records).toBe(14965 + 442);
     expect(both.report.unusable.get('Linked To: no entry of that name in the main file(s)')).toBeUndefined();
     const hamas = entryLines(SDN_2024).find((l) => /^\d+,"HAMAS",/.test(l))!;
     const inCons = both.records.filter((r) => r.key === '9647');
     // on both lists: one entity, a Sanction per list
     expect(inCons).toHaveLength(2);
-    expect(new Set(inCons.map((r) => main(r).id)).size).toBe(1);
+    expect(new Set(inCons.map((r) => mainEntity(r).id)).size).toBe(1);
     expect(new Set(inCons.map((r) => ofSchema(r, 'Sanction')[0]!.id)).size).toBe(2);
-    const links = both.records.filter((r) => main(r).id === id('9647')).flatMap((r) => ofSchema(r, 'UnknownLink'));
+    const links = both.records.filter((r) => mainEntity(r).id === id('9647')).flatMap((r) => ofSchema(r, 'UnknownLink'));
     expect(links.map((l) => l.properties['object']![0])).toContain(id(hamas.slice(0, hamas.indexOf(','))));
   });
 });
@@ -318,57 +302,57 @@ describe('OFAC legacy CSV: bad input', () => {
   it('reads a small well-formed file with its end-of-file mark', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'sdn.csv', SDN_ROWS + '\u001a');
-    const { records } = await read([file]);
-    expect(records.map((r) => main(r).schema)).toEqual(['Organization', 'Company', 'Organization']);
+    const { records } = await readAll(ofacCsvReader, [file]);
+    expect(records.map((r) => mainEntity(r).schema)).toEqual(['Organization', 'Company', 'Organization']);
   });
 
   it('names the file and the reason of a truncated file', async () => {
     const dir = tempDir();
     const gz = readFileSync(path.join(LISTS, SDN_2024));
     const cut = writeTemp(dir, 'sdn_cut.csv.gz', gz.subarray(0, gz.length >> 1));
-    await expect(read([cut])).rejects.toThrow(/sdn_cut\.csv\.gz: corrupt or truncated gzip data/);
+    await expect(readAll(ofacCsvReader, [cut])).rejects.toThrow(/sdn_cut\.csv\.gz: corrupt or truncated gzip data/);
     // a plain file that stops inside the quoted Remarks of its 3rd row
     const inQuotes = writeTemp(dir, 'sdn_q.csv', SDN_ROWS.slice(0, SDN_ROWS.length - 10));
-    await expect(read([inQuotes])).rejects.toThrow(/sdn_q\.csv:3: truncated CSV: the file ends inside a quoted field/);
+    await expect(readAll(ofacCsvReader, [inQuotes])).rejects.toThrow(/sdn_q\.csv:3: truncated CSV: the file ends inside a quoted field/);
     // a plain file that stops between fields
     const midRow = writeTemp(dir, 'sdn_r.csv', SDN_ROWS + '424,"BOUTIQUE LA MAISON",-0- ,"CUBA"');
-    await expect(read([midRow])).rejects.toThrow(/sdn_r\.csv:4: not an OFAC legacy CSV main file \(sdn \/ cons_prim\): expected 12 columns, found 4/);
+    await expect(readAll(ofacCsvReader, [midRow])).rejects.toThrow(/sdn_r\.csv:4: not an OFAC legacy CSV main file \(sdn \/ cons_prim\): expected 12 columns, found 4/);
   });
 
   it('rejects a file of another format', async () => {
     const un = path.join(LISTS, 'un', 'UN_consolidated_20260227.xml.gz');
-    await expect(read([un])).rejects.toThrow(/UN_consolidated_20260227\.xml\.gz: not an OFAC legacy CSV file name/);
+    await expect(readAll(ofacCsvReader, [un])).rejects.toThrow(/UN_consolidated_20260227\.xml\.gz: not an OFAC legacy CSV file name/);
     const dir = tempDir();
     const disguised = path.join(dir, 'sdn.csv.gz');
     copyFileSync(un, disguised);
-    await expect(read([disguised])).rejects.toThrow(/sdn\.csv\.gz:1: not an OFAC legacy CSV: the file is XML/);
+    await expect(readAll(ofacCsvReader, [disguised])).rejects.toThrow(/sdn\.csv\.gz:1: not an OFAC legacy CSV: the file is XML/);
     const withHeader = writeTemp(dir, 'sdn_h.csv', 'ent_num,SDN_Name,SDN_Type,Program,Title,Call_Sign,Vess_type,Tonnage,GRT,Vess_flag,Vess_owner,Remarks\r\n' + SDN_ROWS);
-    await expect(read([withHeader])).rejects.toThrow(/sdn_h\.csv:1: not an OFAC legacy CSV: the first column should be the entry number \(ent_num\), found "ent_num"/);
+    await expect(readAll(ofacCsvReader, [withHeader])).rejects.toThrow(/sdn_h\.csv:1: not an OFAC legacy CSV: the first column should be the entry number \(ent_num\), found "ent_num"/);
   });
 
   it('rejects a wrong column count, naming the line', async () => {
     const dir = tempDir();
     const addAsSdn = writeTemp(dir, 'sdn.csv', '36,25,-0- ,"Havana","Cuba",-0- \r\n');
-    await expect(read([addAsSdn])).rejects.toThrow(/sdn\.csv:1: not an OFAC legacy CSV main file \(sdn \/ cons_prim\): expected 12 columns, found 6/);
+    await expect(readAll(ofacCsvReader, [addAsSdn])).rejects.toThrow(/sdn\.csv:1: not an OFAC legacy CSV main file \(sdn \/ cons_prim\): expected 12 columns, found 6/);
     const folder = path.join(dir, 'set');
     mkdirSync(folder);
     writeTemp(folder, 'sdn.csv', SDN_ROWS);
     writeTemp(folder, 'add.csv', '36,25,-0- ,"Havana","Cuba",-0- \r\n173,129,"Ibex House, The Minories","London EC3N 1DY"\r\n');
-    await expect(read([folder])).rejects.toThrow(/add\.csv:2: not an OFAC legacy CSV address file \(add \/ cons_add\): expected 6 columns, found 4/);
+    await expect(readAll(ofacCsvReader, [folder])).rejects.toThrow(/add\.csv:2: not an OFAC legacy CSV address file \(add \/ cons_add\): expected 6 columns, found 4/);
   });
 
   it('rejects invalid encoding, stray quotes and an empty file', async () => {
     const dir = tempDir();
     const latin1 = writeTemp(dir, 'sdn_l.csv', Buffer.concat([Buffer.from(SDN_ROWS), Buffer.from('424,"BOUTIQUE \xe0 LA MAISON",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n', 'latin1')]));
-    await expect(read([latin1])).rejects.toThrow(/sdn_l\.csv:4: invalid utf-8 text/);
+    await expect(readAll(ofacCsvReader, [latin1])).rejects.toThrow(/sdn_l\.csv:4: invalid utf-8 text/);
     const quote = writeTemp(dir, 'sdn_s.csv', SDN_ROWS.replace('"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n173', '"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0 "x"\r\n173'));
-    await expect(read([quote])).rejects.toThrow(/sdn_s\.csv:1: malformed CSV: a quote inside an unquoted field/);
+    await expect(readAll(ofacCsvReader, [quote])).rejects.toThrow(/sdn_s\.csv:1: malformed CSV: a quote inside an unquoted field/);
     const empty = writeTemp(dir, 'sdn_e.csv', '');
-    await expect(read([empty])).rejects.toThrow(/sdn_e\.csv: the file is empty/);
+    await expect(readAll(ofacCsvReader, [empty])).rejects.toThrow(/sdn_e\.csv: the file is empty/);
     const onlyEof = writeTemp(dir, 'sdn_z.csv', '\u001a');
-    await expect(read([onlyEof])).rejects.toThrow(/sdn_z\.csv: no entries/);
+    await expect(readAll(ofacCsvReader, [onlyEof])).rejects.toThrow(/sdn_z\.csv: no entries/);
     const gzEmpty = writeTemp(dir, 'sdn_g.csv.gz', gzipSync(Buffer.alloc(0)));
-    await expect(read([gzEmpty])).rejects.toThrow(/sdn_g\.csv\.gz: the file is empty/);
+    await expect(readAll(ofacCsvReader, [gzEmpty])).rejects.toThrow(/sdn_g\.csv\.gz: the file is empty/);
   });
 
   it('needs the main file, one per list, and a known file name', async () => {
@@ -376,15 +360,15 @@ describe('OFAC legacy CSV: bad input', () => {
     const onlyAdd = path.join(dir, 'only-add');
     mkdirSync(onlyAdd);
     writeTemp(onlyAdd, 'add.csv', '36,25,-0- ,"Havana","Cuba",-0- \r\n');
-    await expect(read([onlyAdd])).rejects.toThrow(/add\.csv: the main file of the SDN list \(sdn\*\.csv\) is missing/);
+    await expect(readAll(ofacCsvReader, [onlyAdd])).rejects.toThrow(/add\.csv: the main file of the SDN list \(sdn\*\.csv\) is missing/);
     const two = path.join(dir, 'two');
     mkdirSync(two);
     writeTemp(two, 'sdn_20220223.csv', SDN_ROWS);
     writeTemp(two, 'sdn_20240503.csv', SDN_ROWS);
-    await expect(read([two])).rejects.toThrow(/two main files for the SDN list \(sdn_20220223\.csv and sdn_20240503\.csv\)/);
+    await expect(readAll(ofacCsvReader, [two])).rejects.toThrow(/two main files for the SDN list \(sdn_20220223\.csv and sdn_20240503\.csv\)/);
     const other = writeTemp(dir, 'list.csv', SDN_ROWS);
-    await expect(read([other])).rejects.toThrow(/list\.csv: not an OFAC legacy CSV file name/);
+    await expect(readAll(ofacCsvReader, [other])).rejects.toThrow(/list\.csv: not an OFAC legacy CSV file name/);
     const dup = writeTemp(dir, 'sdn_d.csv', SDN_ROWS + SDN_ROWS.split('\r\n')[0] + '\r\n');
-    await expect(read([dup])).rejects.toThrow(/sdn_d\.csv:4: ent_num 36 appears twice/);
+    await expect(readAll(ofacCsvReader, [dup])).rejects.toThrow(/sdn_d\.csv:4: ent_num 36 appears twice/);
   });
 });

@@ -6,18 +6,11 @@ import { parse } from 'csv-parse/sync';
 import type { FtmEntity } from '../../src/model/entity.js';
 import { ReadReport } from '../../src/sources/report.js';
 import type { SourceRecord } from '../../src/sources/types.js';
-import { ukCsvReader } from '../../src/sources/uk.js';
-import { LISTS, rawText, tempDir, writeTemp } from '../helpers.js';
+import { ukCsvReader } from '../../src/sources/uk/index.js';
+import { LISTS, mainEntity, ofSchema, props, rawText, readAll, tempDir, writeTemp } from '../helpers.js';
 
 const UK_DIR = path.join(LISTS, 'uk');
 const CONLIST = path.join(LISTS, 'ofsi', 'ConList_excerpt_2020.csv');
-
-async function read(inputs: string[]): Promise<{ records: SourceRecord[]; report: ReadReport }> {
-  const report = new ReadReport();
-  const records: SourceRecord[] = [];
-  for await (const r of ukCsvReader.read(inputs, { dataset: 'test', report })) records.push(r);
-  return { records, report };
-}
 
 /** A normalised table, parsed independently of the reader. */
 function table(name: string): Array<Record<string, string>> {
@@ -32,21 +25,9 @@ function iso(ddmmyyyy: string): string {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function main(r: SourceRecord): FtmEntity {
-  return r.entities[0]!;
-}
-
-function ofSchema(r: SourceRecord, schema: string): FtmEntity[] {
-  return r.entities.filter((e) => e.schema === schema);
-}
-
-function p(e: FtmEntity | undefined, prop: string): string[] {
-  return e?.properties[prop] ?? [];
-}
-
 /** The Identification/Passport entity of a record with this number. */
 function idEntity(r: SourceRecord, number: string): FtmEntity | undefined {
-  return r.entities.find((e) => (e.schema === 'Identification' || e.schema === 'Passport') && p(e, 'number').includes(number));
+  return r.entities.find((e) => (e.schema === 'Identification' || e.schema === 'Passport') && props(e, 'number').includes(number));
 }
 
 describe('UK Sanctions List, normalised tables (uk-csv)', () => {
@@ -56,7 +37,7 @@ describe('UK Sanctions List, normalised tables (uk-csv)', () => {
   const subjects = table('subjects');
 
   beforeAll(async () => {
-    ({ records, report } = await read([UK_DIR]));
+    ({ records, report } = await readAll(ukCsvReader, [UK_DIR]));
     byKey = new Map(records.map((r) => [r.key, r]));
   });
 
@@ -68,16 +49,16 @@ describe('UK Sanctions List, normalised tables (uk-csv)', () => {
     expect(records.map((r) => r.key)).toEqual(ids);
 
     const byType = (t: string) => subjects.filter((s) => s['subject_type'] === t).map((s) => s['unique_id']!);
-    expect(byType('individual').every((id) => main(byKey.get(id)!).schema === 'Person')).toBe(true);
-    expect(byType('ship').every((id) => main(byKey.get(id)!).schema === 'Vessel')).toBe(true);
-    expect(byType('entity').every((id) => ['Company', 'Organization'].includes(main(byKey.get(id)!).schema))).toBe(true);
+    expect(byType('individual').every((id) => mainEntity(byKey.get(id)!).schema === 'Person')).toBe(true);
+    expect(byType('ship').every((id) => mainEntity(byKey.get(id)!).schema === 'Vessel')).toBe(true);
+    expect(byType('entity').every((id) => ['Company', 'Organization'].includes(mainEntity(byKey.get(id)!).schema))).toBe(true);
     expect(byType('individual').length + byType('ship').length + byType('entity').length).toBe(ids.length);
     expect(ids.filter((id) => id.startsWith('RUS')).length).toBe(3252);
 
     // every entity id is unique and deterministic in form
     const all = records.flatMap((r) => r.entities.map((e) => e.id));
     expect(new Set(all).size).toBe(all.length);
-    expect(main(byKey.get('RUS0001')!).id).toBe('test-rus0001');
+    expect(mainEntity(byKey.get('RUS0001')!).id).toBe('test-rus0001');
   });
 
   it('states the newest last_updated as the version and reports what it could not use', () => {
@@ -100,39 +81,39 @@ describe('UK Sanctions List, normalised tables (uk-csv)', () => {
     // two birth places that are no country today: reported once each, kept in notes
     expect([...report.unusable.keys()]).toEqual(['birthCountry: not a known country']);
     expect(report.unusable.get('birthCountry: not a known country')!.count).toBe(2);
-    expect(p(main(byKey.get('GHR0164')!), 'notes')).toContain('birth country: Occupied Golan Heights');
-    expect(p(main(byKey.get('RUS0115')!), 'notes')).toContain('birth country: Former German Democratic Republic');
+    expect(props(mainEntity(byKey.get('GHR0164')!), 'notes')).toContain('birth country: Occupied Golan Heights');
+    expect(props(mainEntity(byKey.get('RUS0115')!), 'notes')).toContain('birth country: Former German Democratic Republic');
   });
 
   it('keeps every name, birth date, country and identifier row of the side tables', () => {
     for (const n of table('subject_names')) {
-      const e = main(byKey.get(n['unique_id']!)!);
+      const e = mainEntity(byKey.get(n['unique_id']!)!);
       const full = squash(n['full_name']!);
-      if (n['name_type'] === 'primary') expect(p(e, 'name')).toContain(full);
-      else if (n['alias_strength'] === 'low_quality_aka') expect(p(e, 'weakAlias')).toContain(full);
-      else expect(p(e, 'alias')).toContain(full);
+      if (n['name_type'] === 'primary') expect(props(e, 'name')).toContain(full);
+      else if (n['alias_strength'] === 'low_quality_aka') expect(props(e, 'weakAlias')).toContain(full);
+      else expect(props(e, 'alias')).toContain(full);
     }
     for (const d of table('subject_dobs')) {
-      const dates = p(main(byKey.get(d['unique_id']!)!), 'birthDate');
+      const dates = props(mainEntity(byKey.get(d['unique_id']!)!), 'birthDate');
       const expected = d['precision'] === 'exact' ? `${d['year']}-${d['month']}-${d['day']}` : d['precision'] === 'month_year' ? `${d['year']}-${d['month']}` : d['year']!;
       expect(dates).toContain(expected);
     }
     const countryProp: Record<string, string> = { birth: 'birthCountry', nationality: 'nationality', address: 'country' };
     for (const c of table('subject_countries')) {
       if (!c['iso']) continue;
-      expect(p(main(byKey.get(c['unique_id']!)!), countryProp[c['country_type']!]!)).toContain(c['iso']!.toLowerCase());
+      expect(props(mainEntity(byKey.get(c['unique_id']!)!), countryProp[c['country_type']!]!)).toContain(c['iso']!.toLowerCase());
     }
     for (const i of table('subject_identifiers')) {
       const r = byKey.get(i['unique_id']!)!;
       const raw = squash(i['raw_value']!.replace(/[\u00a0\u202f]/g, ' ')).replace(/^'|'$/g, '').trim();
       const ids = r.entities.filter((e) => e.schema === 'Identification' || e.schema === 'Passport');
-      expect(ids.every((e) => p(e, 'holder')[0] === main(r).id)).toBe(true);
+      expect(ids.every((e) => props(e, 'holder')[0] === mainEntity(r).id)).toBe(true);
       if (i['identifier_type'] === 'imo') {
-        expect(p(main(r), 'imoNumber')).toContain(`IMO${raw.replace(/^IMO/, '')}`);
+        expect(props(mainEntity(r), 'imoNumber')).toContain(`IMO${raw.replace(/^IMO/, '')}`);
         continue;
       }
       // the value is an identifier's number, or (labelled, several in one text) its stated summary
-      const kept = ids.some((e) => p(e, 'number').includes(raw.replace(/,$/, '')) || p(e, 'summary').some((s) => squash(s).includes(raw)));
+      const kept = ids.some((e) => props(e, 'number').includes(raw.replace(/,$/, '')) || props(e, 'summary').some((s) => squash(s).includes(raw)));
       expect(kept, `${i['unique_id']} ${raw}`).toBe(true);
       if (i['identifier_type'] === 'passport') expect(ofSchema(r, 'Passport').length).toBeGreaterThan(0);
     }
@@ -143,130 +124,130 @@ describe('UK Sanctions List, normalised tables (uk-csv)', () => {
       const r = byKey.get(s['unique_id']!)!;
       const [sanction, ...more] = ofSchema(r, 'Sanction');
       expect(more).toHaveLength(0);
-      expect(p(sanction, 'entity')).toEqual([main(r).id]);
-      expect(p(sanction, 'authority')).toEqual(['UK Foreign, Commonwealth and Development Office']);
-      expect(p(sanction, 'programId')).toEqual([s['unique_id']!.slice(0, 3)]);
-      expect(p(sanction, 'recordId')).toEqual([s['unique_id']]);
-      expect(p(sanction, 'listingDate')).toEqual([iso(s['date_designated']!)]);
-      expect(p(sanction, 'modifiedAt')).toEqual([iso(s['last_updated']!)]);
-      expect(p(sanction, 'authorityId')).toEqual(s['ofsi_group_id'] ? [s['ofsi_group_id']] : []);
-      expect(p(sanction, 'unscId')).toEqual(s['un_reference_number'] ? [s['un_reference_number']] : []);
-      expect(p(main(r), 'topics')).toEqual(['sanction']);
+      expect(props(sanction, 'entity')).toEqual([mainEntity(r).id]);
+      expect(props(sanction, 'authority')).toEqual(['UK Foreign, Commonwealth and Development Office']);
+      expect(props(sanction, 'programId')).toEqual([s['unique_id']!.slice(0, 3)]);
+      expect(props(sanction, 'recordId')).toEqual([s['unique_id']]);
+      expect(props(sanction, 'listingDate')).toEqual([iso(s['date_designated']!)]);
+      expect(props(sanction, 'modifiedAt')).toEqual([iso(s['last_updated']!)]);
+      expect(props(sanction, 'authorityId')).toEqual(s['ofsi_group_id'] ? [s['ofsi_group_id']] : []);
+      expect(props(sanction, 'unscId')).toEqual(s['un_reference_number'] ? [s['un_reference_number']] : []);
+      expect(props(mainEntity(r), 'topics')).toEqual(['sanction']);
     }
-    expect(p(ofSchema(byKey.get('RUS0001')!, 'Sanction')[0], 'program')).toEqual(['Russia']);
-    expect(p(ofSchema(byKey.get('AQD0190')!, 'Sanction')[0], 'program')).toEqual(["ISIL (Da'esh) and Al-Qaida"]);
+    expect(props(ofSchema(byKey.get('RUS0001')!, 'Sanction')[0], 'program')).toEqual(['Russia']);
+    expect(props(ofSchema(byKey.get('AQD0190')!, 'Sanction')[0], 'program')).toEqual(["ISIL (Da'esh) and Al-Qaida"]);
   });
 
   it('maps a Russia-regime person: names, name parts, aliases, nationalities, passports', () => {
     const r = byKey.get('RUS0270')!; // Roman ABRAMOVICH
-    const e = main(r);
+    const e = mainEntity(r);
     expect(e.schema).toBe('Person');
-    expect(p(e, 'name')).toEqual(['Roman Arkadyevich ABRAMOVICH']);
-    expect(p(e, 'alias')).toEqual(['Roman ABRAMOVICH']);
-    expect(p(e, 'firstName')).toEqual(['Roman']);
-    expect(p(e, 'secondName')).toEqual(['Arkadyevich']);
-    expect(p(e, 'lastName')).toEqual(['ABRAMOVICH']);
-    expect(p(e, 'nationality').sort()).toEqual(['il', 'pt', 'ru']);
-    expect(p(e, 'birthCountry')).toEqual(['ru']);
-    expect(p(e, 'passportNumber').sort()).toEqual(['24132276', 'CB982788']);
+    expect(props(e, 'name')).toEqual(['Roman Arkadyevich ABRAMOVICH']);
+    expect(props(e, 'alias')).toEqual(['Roman ABRAMOVICH']);
+    expect(props(e, 'firstName')).toEqual(['Roman']);
+    expect(props(e, 'secondName')).toEqual(['Arkadyevich']);
+    expect(props(e, 'lastName')).toEqual(['ABRAMOVICH']);
+    expect(props(e, 'nationality').sort()).toEqual(['il', 'pt', 'ru']);
+    expect(props(e, 'birthCountry')).toEqual(['ru']);
+    expect(props(e, 'passportNumber').sort()).toEqual(['24132276', 'CB982788']);
     const israeli = idEntity(r, '24132276')!;
     expect(israeli.schema).toBe('Passport');
-    expect(p(israeli, 'country')).toEqual(['il']);
-    expect(p(israeli, 'summary')).toEqual(['Israeli passport']);
-    expect(p(idEntity(r, 'CB982788'), 'country')).toEqual(['pt']);
+    expect(props(israeli, 'country')).toEqual(['il']);
+    expect(props(israeli, 'summary')).toEqual(['Israeli passport']);
+    expect(props(idEntity(r, 'CB982788'), 'country')).toEqual(['pt']);
     const sanction = ofSchema(r, 'Sanction')[0];
-    expect(p(sanction, 'program')).toEqual(['Russia']);
-    expect(p(sanction, 'authorityId')).toEqual(['14212']);
-    expect(p(sanction, 'listingDate')).toEqual(['2022-03-10']);
+    expect(props(sanction, 'program')).toEqual(['Russia']);
+    expect(props(sanction, 'authorityId')).toEqual(['14212']);
+    expect(props(sanction, 'listingDate')).toEqual(['2022-03-10']);
 
     // a Russian passport stated as "Russian number: 0258399"
     const deynego = byKey.get('RUS0091')!;
-    expect(p(main(deynego), 'passportNumber')).toEqual(['0258399']);
-    expect(p(idEntity(deynego, '0258399'), 'country')).toEqual(['ru']);
-    expect(p(main(deynego), 'nationality')).toEqual(['ua']);
+    expect(props(mainEntity(deynego), 'passportNumber')).toEqual(['0258399']);
+    expect(props(idEntity(deynego, '0258399'), 'country')).toEqual(['ru']);
+    expect(props(mainEntity(deynego), 'nationality')).toEqual(['ua']);
 
     // a national ID that is a valid Russian INN (12 digits) on a Russian subject
-    const sinelin = main(byKey.get('RUS1500')!);
-    expect(p(sinelin, 'idNumber')).toEqual(['772805709397']);
-    expect(p(sinelin, 'innCode')).toEqual(['772805709397']);
+    const sinelin = mainEntity(byKey.get('RUS1500')!);
+    expect(props(sinelin, 'idNumber')).toEqual(['772805709397']);
+    expect(props(sinelin, 'innCode')).toEqual(['772805709397']);
   });
 
   it('maps a person with several birth years, strong and weak aliases and a dated passport', () => {
     const r = byKey.get('AFG0014')!;
-    const e = main(r);
-    expect(p(e, 'name')).toEqual(['AKHTAR MOHAMMAD MANSOUR SHAH MOHAMMED']);
-    expect(p(e, 'firstName')).toEqual(['AKHTAR']);
-    expect(p(e, 'secondName')).toEqual(['MOHAMMAD']);
-    expect(p(e, 'middleName')).toEqual(['MANSOUR']);
-    expect(p(e, 'lastName')).toEqual(['SHAH MOHAMMED']);
-    expect(p(e, 'alias').sort()).toEqual(['Akhtar Mohammad Mansour Khan Muhammad', 'Akhtar Muhammad Mansoor']);
-    expect(p(e, 'weakAlias')).toEqual(['Naib Imam']);
-    expect(p(e, 'birthDate').sort()).toEqual(['1956', '1957', '1965', '1973']);
-    expect(p(e, 'nationality')).toEqual(['af']);
+    const e = mainEntity(r);
+    expect(props(e, 'name')).toEqual(['AKHTAR MOHAMMAD MANSOUR SHAH MOHAMMED']);
+    expect(props(e, 'firstName')).toEqual(['AKHTAR']);
+    expect(props(e, 'secondName')).toEqual(['MOHAMMAD']);
+    expect(props(e, 'middleName')).toEqual(['MANSOUR']);
+    expect(props(e, 'lastName')).toEqual(['SHAH MOHAMMED']);
+    expect(props(e, 'alias').sort()).toEqual(['Akhtar Mohammad Mansour Khan Muhammad', 'Akhtar Muhammad Mansoor']);
+    expect(props(e, 'weakAlias')).toEqual(['Naib Imam']);
+    expect(props(e, 'birthDate').sort()).toEqual(['1956', '1957', '1965', '1973']);
+    expect(props(e, 'nationality')).toEqual(['af']);
     const passport = idEntity(r, 'SE-011697')!;
-    expect(p(passport, 'country')).toEqual(['af']);
-    expect(p(passport, 'startDate')).toEqual(['1988-01-25']);
-    expect(p(passport, 'endDate')).toEqual(['2000-02-23']);
-    expect(p(passport, 'summary')).toEqual(['Afghan. Issued on 25 Jan 1988 in Kabul. Expiry date 23 Feb 2000.']);
-    expect(p(ofSchema(r, 'Sanction')[0], 'unscId')).toEqual(['TAi.011']);
+    expect(props(passport, 'country')).toEqual(['af']);
+    expect(props(passport, 'startDate')).toEqual(['1988-01-25']);
+    expect(props(passport, 'endDate')).toEqual(['2000-02-23']);
+    expect(props(passport, 'summary')).toEqual(['Afghan. Issued on 25 Jan 1988 in Kabul. Expiry date 23 Feb 2000.']);
+    expect(props(ofSchema(r, 'Sanction')[0], 'unscId')).toEqual(['TAi.011']);
 
     // exact birth dates
-    expect(p(main(byKey.get('DRC0067')!), 'birthDate').sort()).toEqual(['1961-06-04', '1975', '1976-03-22', '1976-10-20']);
+    expect(props(mainEntity(byKey.get('DRC0067')!), 'birthDate').sort()).toEqual(['1961-06-04', '1975', '1976-03-22', '1976-10-20']);
   });
 
   it('maps Russia-regime entities with OGRN, INN, KPP, SWIFT and BIK and their address country', () => {
     const mrtz = byKey.get('RUS2154')!;
-    const e = main(mrtz);
+    const e = mainEntity(mrtz);
     expect(e.schema).toBe('Company');
-    expect(p(e, 'name')).toEqual(['Joint Stock Company NPO Moskovskiy Radiotekhnicheskiy Zavod']);
-    expect(p(e, 'alias')).toContain('JSC NPO MRTZ');
-    expect(p(e, 'country')).toEqual(['ru']);
-    expect(p(e, 'ogrnCode')).toEqual(['1027739090708']);
-    expect(p(e, 'registrationNumber')).toEqual(['1027739090708']);
-    expect(p(e, 'innCode')).toEqual(['7731018133']);
-    expect(p(e, 'taxNumber')).toEqual(['7731018133']);
+    expect(props(e, 'name')).toEqual(['Joint Stock Company NPO Moskovskiy Radiotekhnicheskiy Zavod']);
+    expect(props(e, 'alias')).toContain('JSC NPO MRTZ');
+    expect(props(e, 'country')).toEqual(['ru']);
+    expect(props(e, 'ogrnCode')).toEqual(['1027739090708']);
+    expect(props(e, 'registrationNumber')).toEqual(['1027739090708']);
+    expect(props(e, 'innCode')).toEqual(['7731018133']);
+    expect(props(e, 'taxNumber')).toEqual(['7731018133']);
     const ogrn = idEntity(mrtz, '1027739090708')!;
-    expect(p(ogrn, 'type')).toEqual(['OGRN']);
-    expect(p(ogrn, 'country')).toEqual(['ru']);
-    expect(p(ogrn, 'summary')).toEqual(['OGRN: 1027739090708 INN: 7731018133']);
-    expect(p(idEntity(mrtz, '7731018133'), 'type')).toEqual(['INN']);
+    expect(props(ogrn, 'type')).toEqual(['OGRN']);
+    expect(props(ogrn, 'country')).toEqual(['ru']);
+    expect(props(ogrn, 'summary')).toEqual(['OGRN: 1027739090708 INN: 7731018133']);
+    expect(props(idEntity(mrtz, '7731018133'), 'type')).toEqual(['INN']);
 
-    const metallurg = main(byKey.get('RUS2746')!);
-    expect(p(metallurg, 'innCode')).toEqual(['7703010220']);
-    expect(p(metallurg, 'ogrnCode')).toEqual(['1027739246490']);
-    expect(p(metallurg, 'swiftBic')).toEqual(['MECCRUM1']);
-    expect(p(metallurg, 'bikCode')).toEqual(['044525125']);
+    const metallurg = mainEntity(byKey.get('RUS2746')!);
+    expect(props(metallurg, 'innCode')).toEqual(['7703010220']);
+    expect(props(metallurg, 'ogrnCode')).toEqual(['1027739246490']);
+    expect(props(metallurg, 'swiftBic')).toEqual(['MECCRUM1']);
+    expect(props(metallurg, 'bikCode')).toEqual(['044525125']);
 
     // "Tax ID No. … (Russia); Registration Number … (Russia)"
-    const tsargrad = main(byKey.get('RUS1408')!);
-    expect(p(tsargrad, 'innCode')).toEqual(['7743141413']);
-    expect(p(tsargrad, 'ogrnCode')).toEqual(['1167700052618']);
+    const tsargrad = mainEntity(byKey.get('RUS1408')!);
+    expect(props(tsargrad, 'innCode')).toEqual(['7743141413']);
+    expect(props(tsargrad, 'ogrnCode')).toEqual(['1167700052618']);
 
     // a Belarusian UNN is a tax number but no Russian INN; the Russian INN/KPP pair is split
     const synesis = byKey.get('BEL0065')!;
-    expect(p(main(synesis), 'taxNumber').sort()).toEqual(['190950894', '7704734000']);
-    expect(p(main(synesis), 'innCode')).toEqual(['7704734000']);
-    expect(p(main(synesis), 'kppCode')).toEqual(['770301001']);
-    expect(p(idEntity(synesis, '190950894'), 'country')).toEqual(['by']);
-    expect(p(main(synesis), 'country').sort()).toEqual(['by', 'ru']);
+    expect(props(mainEntity(synesis), 'taxNumber').sort()).toEqual(['190950894', '7704734000']);
+    expect(props(mainEntity(synesis), 'innCode')).toEqual(['7704734000']);
+    expect(props(mainEntity(synesis), 'kppCode')).toEqual(['770301001']);
+    expect(props(idEntity(synesis, '190950894'), 'country')).toEqual(['by']);
+    expect(props(mainEntity(synesis), 'country').sort()).toEqual(['by', 'ru']);
 
     // an entity without registration numbers stays an Organization
-    expect(main(byKey.get('AFG0001')!).schema).toBe('Organization');
+    expect(mainEntity(byKey.get('AFG0001')!).schema).toBe('Organization');
   });
 
   it('maps ships with their IMO number and other names', () => {
     const thea = byKey.get('RUS2342')!;
-    expect(main(thea).schema).toBe('Vessel');
-    expect(p(main(thea), 'name')).toEqual(['THEA']);
-    expect(p(main(thea), 'alias')).toEqual(['SEAGRACE / PACIFIC ALLIANCE']);
-    expect(p(main(thea), 'imoNumber')).toEqual(['IMO9290309']);
-    expect(p(idEntity(thea, 'IMO9290309'), 'type')).toEqual(['IMO number']);
-    expect(p(ofSchema(thea, 'Sanction')[0], 'program')).toEqual(['Russia']);
+    expect(mainEntity(thea).schema).toBe('Vessel');
+    expect(props(mainEntity(thea), 'name')).toEqual(['THEA']);
+    expect(props(mainEntity(thea), 'alias')).toEqual(['SEAGRACE / PACIFIC ALLIANCE']);
+    expect(props(mainEntity(thea), 'imoNumber')).toEqual(['IMO9290309']);
+    expect(props(idEntity(thea, 'IMO9290309'), 'type')).toEqual(['IMO number']);
+    expect(props(ofSchema(thea, 'Sanction')[0], 'program')).toEqual(['Russia']);
 
-    const petrel = main(byKey.get('DPR0075')!);
-    expect(p(petrel, 'alias').sort()).toEqual(['Jal Vahini', 'Jal_Vahini', 'Tian Tai 36']);
-    expect(p(petrel, 'imoNumber')).toEqual(['IMO9562233']);
-    expect(p(main(byKey.get('DPR0076')!), 'imoNumber')).toEqual(['IMO8628597']);
+    const petrel = mainEntity(byKey.get('DPR0075')!);
+    expect(props(petrel, 'alias').sort()).toEqual(['Jal Vahini', 'Jal_Vahini', 'Tian Tai 36']);
+    expect(props(petrel, 'imoNumber')).toEqual(['IMO9562233']);
+    expect(props(mainEntity(byKey.get('DPR0076')!), 'imoNumber')).toEqual(['IMO8628597']);
   });
 });
 
@@ -280,7 +261,7 @@ describe('OFSI Consolidated List, legacy ConList.csv (uk-csv)', () => {
   const data = rows.slice(1);
 
   beforeAll(async () => {
-    ({ records, report } = await read([CONLIST]));
+    ({ records, report } = await readAll(ukCsvReader, [CONLIST]));
     byKey = new Map(records.map((r) => [r.key, r]));
   });
 
@@ -296,72 +277,72 @@ describe('OFSI Consolidated List, legacy ConList.csv (uk-csv)', () => {
     for (const row of data) {
       // data rows lack the leading empty column: Name 6 is the first field, Name 1…5 follow
       const full = squash([...row.slice(1, 6), row[0]].filter(Boolean).join(' '));
-      const e = main(byKey.get(row.at(-1)!)!);
-      expect([...p(e, 'name'), ...p(e, 'alias'), ...p(e, 'weakAlias')]).toContain(full);
+      const e = mainEntity(byKey.get(row.at(-1)!)!);
+      expect([...props(e, 'name'), ...props(e, 'alias'), ...props(e, 'weakAlias')]).toContain(full);
     }
   });
 
   it('maps a person with two nationalities, birth places, passports and a national ID', () => {
     const r = byKey.get('12999')!;
-    const e = main(r);
+    const e = mainEntity(r);
     expect(e.schema).toBe('Person');
-    expect(p(e, 'name')).toEqual(['Mohamed Adam Brema ABDALLAH']);
-    expect(p(e, 'birthDate').sort()).toEqual(['1969', '1970', '1970-01-01', '1971', '1971-01-01']);
-    expect(p(e, 'birthPlace')).toEqual(['Ndele, Central African Republic', 'Algenana, Sudan']);
-    expect(p(e, 'nationality')).toEqual(['cf', 'sd']);
-    expect(p(e, 'passportNumber')).toEqual(['D00001184', 'P04838205']);
-    expect(p(idEntity(r, 'D00001184'), 'country')).toEqual(['cf']);
-    expect(p(e, 'idNumber')).toEqual(['202-2708-8368']);
-    expect(p(idEntity(r, '202-2708-8368'), 'country')).toEqual(['sd']);
-    expect(p(e, 'position')).toEqual([
+    expect(props(e, 'name')).toEqual(['Mohamed Adam Brema ABDALLAH']);
+    expect(props(e, 'birthDate').sort()).toEqual(['1969', '1970', '1970-01-01', '1971', '1971-01-01']);
+    expect(props(e, 'birthPlace')).toEqual(['Ndele, Central African Republic', 'Algenana, Sudan']);
+    expect(props(e, 'nationality')).toEqual(['cf', 'sd']);
+    expect(props(e, 'passportNumber')).toEqual(['D00001184', 'P04838205']);
+    expect(props(idEntity(r, 'D00001184'), 'country')).toEqual(['cf']);
+    expect(props(e, 'idNumber')).toEqual(['202-2708-8368']);
+    expect(props(idEntity(r, '202-2708-8368'), 'country')).toEqual(['sd']);
+    expect(props(e, 'position')).toEqual([
       'a) General, b) Minister for Security, c) Director General of the Extraordinary Committee for the Defence of Democratic Achievements',
     ]);
     const [address] = ofSchema(r, 'Address');
-    expect(p(address, 'full')).toEqual(['Birao, Central African Republic']);
-    expect(p(e, 'addressEntity')).toEqual([address!.id]);
+    expect(props(address, 'full')).toEqual(['Birao, Central African Republic']);
+    expect(props(e, 'addressEntity')).toEqual([address!.id]);
     // Windows-1252 curly quotes decoded
-    expect(p(e, 'notes')[0]).toContain('“Fundamental” splinter group');
+    expect(props(e, 'notes')[0]).toContain('“Fundamental” splinter group');
     const sanction = ofSchema(r, 'Sanction')[0];
-    expect(p(sanction, 'program')).toEqual(['Central African Republic']);
-    expect(p(sanction, 'authorityId')).toEqual(['12999']);
-    expect(p(sanction, 'listingDate')).toEqual(['2014-06-24']);
-    expect(p(sanction, 'modifiedAt')).toEqual(['2019-09-23']);
+    expect(props(sanction, 'program')).toEqual(['Central African Republic']);
+    expect(props(sanction, 'authorityId')).toEqual(['12999']);
+    expect(props(sanction, 'listingDate')).toEqual(['2014-06-24']);
+    expect(props(sanction, 'modifiedAt')).toEqual(['2019-09-23']);
   });
 
   it('takes the name from the "Prime Alias" row and aliases from the others', () => {
-    const e = main(byKey.get('13814')!);
-    expect(p(e, 'name')).toEqual(['Yasser Aziz ABBAS']);
-    expect(p(e, 'firstName')).toEqual(['Yasser']);
-    expect(p(e, 'lastName')).toEqual(['ABBAS']);
-    expect(p(e, 'alias').sort()).toEqual(['Yaser Aziz ABAS', 'Yaser Aziz ABBAS', 'Yasr Aziz ABAS', 'Yasr Aziz ABBAS', 'Yasser Aziz ABAS']);
-    expect(p(e, 'birthDate')).toEqual(['1978-08-22']);
-    expect(p(e, 'nationality')).toEqual(['sy']);
+    const e = mainEntity(byKey.get('13814')!);
+    expect(props(e, 'name')).toEqual(['Yasser Aziz ABBAS']);
+    expect(props(e, 'firstName')).toEqual(['Yasser']);
+    expect(props(e, 'lastName')).toEqual(['ABBAS']);
+    expect(props(e, 'alias').sort()).toEqual(['Yaser Aziz ABAS', 'Yaser Aziz ABBAS', 'Yasr Aziz ABAS', 'Yasr Aziz ABBAS', 'Yasser Aziz ABAS']);
+    expect(props(e, 'birthDate')).toEqual(['1978-08-22']);
+    expect(props(e, 'nationality')).toEqual(['sy']);
 
     // a group of alias rows only (the excerpt cut it): the alias names it; "00/00/1980" is 1980
     const q = byKey.get('13349')!;
-    expect(p(main(q), 'name')).toEqual(['Sheikh Farooq AL-QAHTANI']);
-    expect(p(main(q), 'birthDate')).toEqual(['1980', '1981']);
-    expect(p(main(q), 'nationality')).toEqual(['sa', 'qa']);
-    expect(p(main(q), 'country')).toEqual(['af']);
-    expect(p(main(q), 'notes')).toContain('Country: Afghanistan (since 2009)');
+    expect(props(mainEntity(q), 'name')).toEqual(['Sheikh Farooq AL-QAHTANI']);
+    expect(props(mainEntity(q), 'birthDate')).toEqual(['1980', '1981']);
+    expect(props(mainEntity(q), 'nationality')).toEqual(['sa', 'qa']);
+    expect(props(mainEntity(q), 'country')).toEqual(['af']);
+    expect(props(mainEntity(q), 'notes')).toContain('Country: Afghanistan (since 2009)');
     const passport = idEntity(q, '592667')!;
-    expect(p(passport, 'country')).toEqual(['qa']);
-    expect(p(passport, 'startDate')).toEqual(['2007-05-03']);
-    expect(p(ofSchema(q, 'Sanction')[0], 'unscId')).toEqual(['QDe.004']);
+    expect(props(passport, 'country')).toEqual(['qa']);
+    expect(props(passport, 'startDate')).toEqual(['2007-05-03']);
+    expect(props(ofSchema(q, 'Sanction')[0], 'unscId')).toEqual(['QDe.004']);
   });
 
   it('maps an entity with its address', () => {
     const r = byKey.get('10657')!;
-    const e = main(r);
+    const e = mainEntity(r);
     expect(e.schema).toBe('Organization');
-    expect(p(e, 'name')).toEqual(['3M MIZAN MACHINERY MANUFACTURING']);
-    expect(p(e, 'alias')).toEqual(['3MG']);
+    expect(props(e, 'name')).toEqual(['3M MIZAN MACHINERY MANUFACTURING']);
+    expect(props(e, 'alias')).toEqual(['3MG']);
     const [address] = ofSchema(r, 'Address');
-    expect(p(address, 'full')).toEqual(['PO Box 16595-365, Tehran, Iran']);
-    expect(p(address, 'country')).toEqual(['ir']);
-    expect(p(e, 'address')).toEqual(['PO Box 16595-365, Tehran, Iran']);
-    expect(p(ofSchema(r, 'Sanction')[0], 'program')).toEqual(['Iran (nuclear proliferation)']);
-    expect(p(ofSchema(r, 'Sanction')[0], 'unscId')).toEqual(['E.29.I.11']);
+    expect(props(address, 'full')).toEqual(['PO Box 16595-365, Tehran, Iran']);
+    expect(props(address, 'country')).toEqual(['ir']);
+    expect(props(e, 'address')).toEqual(['PO Box 16595-365, Tehran, Iran']);
+    expect(props(ofSchema(r, 'Sanction')[0], 'program')).toEqual(['Iran (nuclear proliferation)']);
+    expect(props(ofSchema(r, 'Sanction')[0], 'unscId')).toEqual(['E.29.I.11']);
   });
 
   it('reads a UTF-8 ConList with a "Last Updated" line, alias quality and extra columns', async () => {
@@ -374,15 +355,15 @@ describe('OFSI Consolidated List, legacy ConList.csv (uk-csv)', () => {
         'PETROV,Ivan,,,,,,,Иван ПЕТРОВ,Individual,Primary name,,Russia,01/03/2022,01/03/2022,15000,a@b.ru\n' +
         'PETROFF,Ivan,,,,,,00/05/1970,,Individual,Alias,Low quality,Russia,01/03/2022,01/03/2022,15000,\n',
     );
-    const { records: recs, report: rep } = await read([file]);
+    const { records: recs, report: rep } = await readAll(ukCsvReader, [file]);
     expect(rep.records).toBe(1);
     expect(rep.versionHint).toBe('2024-03-05');
-    const e = main(recs[0]!);
-    expect(p(e, 'name')).toEqual(['Ivan PETROV']);
-    expect(p(e, 'alias')).toEqual(['Иван ПЕТРОВ']);
-    expect(p(e, 'weakAlias')).toEqual(['Ivan PETROFF']);
-    expect(p(e, 'birthDate')).toEqual(['1970-05']);
-    expect(p(e, 'notes')).toEqual(['Email Address: a@b.ru']);
+    const e = mainEntity(recs[0]!);
+    expect(props(e, 'name')).toEqual(['Ivan PETROV']);
+    expect(props(e, 'alias')).toEqual(['Иван ПЕТРОВ']);
+    expect(props(e, 'weakAlias')).toEqual(['Ivan PETROFF']);
+    expect(props(e, 'birthDate')).toEqual(['1970-05']);
+    expect(props(e, 'notes')).toEqual(['Email Address: a@b.ru']);
   });
 });
 
@@ -399,27 +380,27 @@ describe('uk-csv bad input', () => {
 
   it('names the missing subjects.csv', async () => {
     const dir = folder({ 'subject_names.csv': 'name_id,unique_id,name_type,alias_strength,full_name\n1,RUS0001,primary,,X\n' });
-    await expect(read([dir])).rejects.toThrow(/uk: subjects\.csv is missing: subject_names\.csv is keyed by unique_id to subjects\.csv/);
+    await expect(readAll(ukCsvReader, [dir])).rejects.toThrow(/uk: subjects\.csv is missing: subject_names\.csv is keyed by unique_id to subjects\.csv/);
   });
 
   it('rejects truncated files', async () => {
-    await expect(read([folder({ 'subjects.csv': HEADER + ROW + 'RUS0002,indiv' })])).rejects.toThrow(
+    await expect(readAll(ukCsvReader, [folder({ 'subjects.csv': HEADER + ROW + 'RUS0002,indiv' })])).rejects.toThrow(
       /subjects\.csv:3: row has 2 fields, the header has 6 \(truncated\?\)/,
     );
-    await expect(read([folder({ 'subjects.csv': HEADER + ROW + 'RUS0002,"indiv' })])).rejects.toThrow(/subjects\.csv:3: truncated CSV: the file ends inside a quoted field/);
+    await expect(readAll(ukCsvReader, [folder({ 'subjects.csv': HEADER + ROW + 'RUS0002,"indiv' })])).rejects.toThrow(/subjects\.csv:3: truncated CSV: the file ends inside a quoted field/);
     const gz = gzipSync(Buffer.from(HEADER + ROW.repeat(200)));
-    await expect(read([folder({ 'subjects.csv.gz': gz.subarray(0, gz.length - 30) })])).rejects.toThrow(/subjects\.csv\.gz: corrupt or truncated gzip data/);
+    await expect(readAll(ukCsvReader, [folder({ 'subjects.csv.gz': gz.subarray(0, gz.length - 30) })])).rejects.toThrow(/subjects\.csv\.gz: corrupt or truncated gzip data/);
     const con = readFileSync(CONLIST);
-    await expect(read([folder({ 'ConList.csv': con.subarray(0, con.length - 20) })])).rejects.toThrow(/ConList\.csv:78: row has 27 fields, the header has 30 \(truncated\?\)/);
-    await expect(read([folder({ 'ConList.csv': con.subarray(0, con.length - 200) })])).rejects.toThrow(/ConList\.csv:78: truncated CSV: the file ends inside a quoted field/);
+    await expect(readAll(ukCsvReader, [folder({ 'ConList.csv': con.subarray(0, con.length - 20) })])).rejects.toThrow(/ConList\.csv:78: row has 27 fields, the header has 30 \(truncated\?\)/);
+    await expect(readAll(ukCsvReader, [folder({ 'ConList.csv': con.subarray(0, con.length - 200) })])).rejects.toThrow(/ConList\.csv:78: truncated CSV: the file ends inside a quoted field/);
   });
 
   it('rejects files of the wrong format and missing columns', async () => {
-    await expect(read([folder({ 'other.csv': 'a,b,c\n1,2,3\n' })])).rejects.toThrow(/other\.csv:1: not a UK sanctions list CSV/);
-    await expect(read([folder({ 'subjects.csv': 'unique_id,un_reference_number,ofsi_group_id,date_designated,last_updated\nRUS0001,,1,31/12/2020,09/04/2025\n' })])).rejects.toThrow(
+    await expect(readAll(ukCsvReader, [folder({ 'other.csv': 'a,b,c\n1,2,3\n' })])).rejects.toThrow(/other\.csv:1: not a UK sanctions list CSV/);
+    await expect(readAll(ukCsvReader, [folder({ 'subjects.csv': 'unique_id,un_reference_number,ofsi_group_id,date_designated,last_updated\nRUS0001,,1,31/12/2020,09/04/2025\n' })])).rejects.toThrow(
       /subjects\.csv:1: missing column\(s\) subject_type/,
     );
-    await expect(read([folder({ 'notes.txt': 'hello' })])).rejects.toThrow(/no \.csv files found/);
+    await expect(readAll(ukCsvReader, [folder({ 'notes.txt': 'hello' })])).rejects.toThrow(/no \.csv files found/);
     // a foreign file beside good tables fails before any record is read
     let yielded = 0;
     const mixed = async () => {
@@ -434,9 +415,9 @@ describe('uk-csv bad input', () => {
 
   it('rejects invalid UTF-8, an empty file and a row with too many fields', async () => {
     const latin1 = Buffer.from('name_id,unique_id,name_type,alias_strength,full_name\n1,RUS0001,primary,,M\xfcller\n', 'latin1');
-    await expect(read([folder({ 'subjects.csv': HEADER + ROW, 'subject_names.csv': latin1 })])).rejects.toThrow(/subject_names\.csv:2: invalid utf-8 text/);
-    await expect(read([folder({ 'subjects.csv': '' })])).rejects.toThrow(/subjects\.csv: the file is empty/);
-    await expect(read([folder({ 'subjects.csv': HEADER + ROW + 'RUS0002,entity,,1,31/12/2020,09/04/2025,extra\n' })])).rejects.toThrow(
+    await expect(readAll(ukCsvReader, [folder({ 'subjects.csv': HEADER + ROW, 'subject_names.csv': latin1 })])).rejects.toThrow(/subject_names\.csv:2: invalid utf-8 text/);
+    await expect(readAll(ukCsvReader, [folder({ 'subjects.csv': '' })])).rejects.toThrow(/subjects\.csv: the file is empty/);
+    await expect(readAll(ukCsvReader, [folder({ 'subjects.csv': HEADER + ROW + 'RUS0002,entity,,1,31/12/2020,09/04/2025,extra\n' })])).rejects.toThrow(
       /subjects\.csv:3: row has 7 fields, the header has 6/,
     );
   });
@@ -447,11 +428,11 @@ describe('uk-csv bad input', () => {
       'subject_names.csv': 'name_id,unique_id,name_type,alias_strength,full_name,name_6,name_1,name_2,name_3,name_4,name_5\n1,RUS0001,primary,,Ivan PETROV,PETROV,Ivan,,,,\n2,XXX9999,primary,,Nobody,Nobody,,,,,\n3,RUS0001,primary,,Иван ПЕТРОВ,ПЕТРОВ,Иван,,,,\n',
       'subject_countries.csv': 'id,unique_id,raw_value,country_type,iso,resolution_method,iso_available\n1,XXX9999,Russia,birth,RU,synonym,True\n',
     });
-    const { records: recs, report: rep } = await read([dir]);
+    const { records: recs, report: rep } = await readAll(ukCsvReader, [dir]);
     expect(rep.records).toBe(1);
-    expect(p(main(recs[0]!), 'name')).toEqual(['Ivan PETROV']);
-    expect(p(main(recs[0]!), 'alias')).toEqual(['Иван ПЕТРОВ']); // a name in another script is an alias
-    expect(p(main(recs[0]!), 'firstName')).toEqual(['Ivan']);
+    expect(props(mainEntity(recs[0]!), 'name')).toEqual(['Ivan PETROV']);
+    expect(props(mainEntity(recs[0]!), 'alias')).toEqual(['Иван ПЕТРОВ']); // a name in another script is an alias
+    expect(props(mainEntity(recs[0]!), 'firstName')).toEqual(['Ivan']);
     expect(rep.unusable.get('subject_names.csv: unique_id not in subjects.csv')?.count).toBe(1);
     expect(rep.unusable.get('subject_names.csv: unique_id not in subjects.csv')?.examples[0]).toMatch(/subject_names\.csv:3 XXX9999$/);
     expect(rep.unusable.get('subject_countries.csv: unique_id not in subjects.csv')?.count).toBe(1);

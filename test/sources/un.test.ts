@@ -1,56 +1,23 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FtmEntity } from '../../src/model/entity.js';
 import { DATA_DIR } from '../../src/model/paths.js';
-import { SourceError } from '../../src/sources/errors.js';
-import { ReadReport } from '../../src/sources/report.js';
+import type { ReadReport } from '../../src/sources/report.js';
 import type { SourceRecord } from '../../src/sources/types.js';
 import { unXmlReader } from '../../src/sources/un.js';
+import { finder, props, readAll, readError, tempDir, tempFile } from '../helpers.js';
 
 const UN_FILE = path.join(DATA_DIR, 'lists', 'un', 'UN_consolidated_20260227.xml.gz');
 const RAW = gunzipSync(readFileSync(UN_FILE)).toString('utf8');
 
-async function readAll(file: string): Promise<{ records: SourceRecord[]; report: ReadReport }> {
-  const report = new ReadReport();
-  const records: SourceRecord[] = [];
-  for await (const r of unXmlReader.read([file], { dataset: 'test', report })) records.push(r);
-  return { records, report };
-}
-
-async function readError(file: string): Promise<SourceError> {
-  try {
-    await readAll(file);
-  } catch (e) {
-    expect(e).toBeInstanceOf(SourceError);
-    return e as SourceError;
-  }
-  throw new Error(`reading ${file} did not fail`);
-}
-
-function tmpFile(name: string, content: string | Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sanctrace-un-'));
-  const file = path.join(dir, name);
-  writeFileSync(file, content);
-  return file;
-}
-
 describe('unXmlReader on the UN consolidated list of 2026-02-27', () => {
   let records: SourceRecord[];
   let report: ReadReport;
-  const byKey = (key: string) => {
-    const r = records.find((x) => x.key === key);
-    if (!r) throw new Error(`no record ${key}`);
-    return r;
-  };
-  const main = (key: string) => byKey(key).entities[0]!;
-  const of = (key: string, schema: string) => byKey(key).entities.filter((e) => e.schema === schema);
-  const props = (e: FtmEntity | undefined, prop: string) => e?.properties[prop] ?? [];
+  const { main, of } = finder(() => records);
 
   beforeAll(async () => {
-    ({ records, report } = await readAll(UN_FILE));
+    ({ records, report } = await readAll(unXmlReader, [UN_FILE]));
   });
 
   it('reads every INDIVIDUAL and ENTITY, counted independently from the raw XML', () => {
@@ -263,8 +230,8 @@ describe('unXmlReader on the UN consolidated list of 2026-02-27', () => {
 describe('unXmlReader on bad input', () => {
   it('rejects a file truncated in the middle, naming the file and line', async () => {
     const cut = RAW.slice(0, RAW.indexOf('\n', Math.floor(RAW.length / 2)));
-    const file = tmpFile('un_truncated.xml', cut);
-    const err = await readError(file);
+    const file = tempFile('un_truncated.xml', cut);
+    const err = await readError(unXmlReader, [file]);
     expect(err.file).toBe(file);
     expect(err.where).toBe(String(cut.split('\n').length));
     expect(err.reason).toBe('truncated XML: the document ends inside an element (unclosed tag: INDIVIDUAL)');
@@ -273,8 +240,8 @@ describe('unXmlReader on bad input', () => {
 
   it('rejects a truncated gzip file', async () => {
     const gz = gzipSync(Buffer.from(RAW));
-    const file = tmpFile('un_truncated.xml.gz', gz.subarray(0, Math.floor(gz.length / 2)));
-    const err = await readError(file);
+    const file = tempFile('un_truncated.xml.gz', gz.subarray(0, Math.floor(gz.length / 2)));
+    const err = await readError(unXmlReader, [file]);
     expect(err.file).toBe(file);
     expect(err.reason).toMatch(/truncated|corrupt/);
   });
@@ -282,43 +249,43 @@ describe('unXmlReader on bad input', () => {
   it('rejects malformed XML in the middle, naming the line', async () => {
     const lines = RAW.split('\n');
     lines[100] = '<BROKEN attr=>';
-    const err = await readError(tmpFile('un_malformed.xml', lines.join('\n')));
+    const err = await readError(unXmlReader, [tempFile('un_malformed.xml', lines.join('\n'))]);
     expect(err.where).toBe('101');
     expect(err.reason).toMatch(/^malformed XML: /);
     expect(err.reason).not.toMatch(/^malformed XML: \d+:\d+/);
   });
 
   it('rejects a CSV fed to the XML reader', async () => {
-    const file = tmpFile('sdn.xml', '36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- \n');
-    const err = await readError(file);
+    const file = tempFile('sdn.xml', '36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- \n');
+    const err = await readError(unXmlReader, [file]);
     expect(err.reason).toMatch(/^not a UN consolidated list: not an XML document/);
     expect(err.where).toMatch(/^\d+$/);
     expect(err.message).toContain('sdn.xml:');
   });
 
   it('rejects an XML document with another root element', async () => {
-    const file = tmpFile('eu.xml', '<?xml version="1.0"?>\n<export xmlns="http://eu.europa.ec/fpi/fsd/export"><sanctionEntity/></export>\n');
-    const err = await readError(file);
+    const file = tempFile('eu.xml', '<?xml version="1.0"?>\n<export xmlns="http://eu.europa.ec/fpi/fsd/export"><sanctionEntity/></export>\n');
+    const err = await readError(unXmlReader, [file]);
     expect(err.reason).toBe('not a UN consolidated list: root element is export');
     expect(err.message).toContain('eu.xml');
   });
 
   it('rejects an empty file', async () => {
-    const err = await readError(tmpFile('empty.xml', ''));
+    const err = await readError(unXmlReader, [tempFile('empty.xml', '')]);
     expect(err.reason).toBe('the file is empty');
   });
 
   it('rejects text that is not UTF-8, naming the line', async () => {
     const head = Buffer.from(RAW.split('\n').slice(0, 7).join('\n') + '\n');
     const bytes = Buffer.concat([head, Buffer.from('      <FIRST_NAME>JOS'), Buffer.from([0xc9]), Buffer.from('</FIRST_NAME>\n')]);
-    const err = await readError(tmpFile('latin1.xml', bytes));
+    const err = await readError(unXmlReader, [tempFile('latin1.xml', bytes)]);
     expect(err.reason).toMatch(/invalid utf-8/);
     expect(err.where).toBe('8');
   });
 
   it('finds no XML in a folder without any', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sanctrace-un-empty-'));
-    const err = await readError(dir);
+    const dir = tempDir();
+    const err = await readError(unXmlReader, [dir]);
     expect(err.reason).toBe('no .xml files found');
   });
 });
