@@ -44,6 +44,10 @@ function mostSpecific(a: string, b: string): string {
 
 const ENTITY_QUERY_COLUMNS =
   "entity_id, schema, prop, value, dataset, strftime(first_seen, '%Y-%m-%dT%H:%M:%SZ') AS first_seen, strftime(last_seen, '%Y-%m-%dT%H:%M:%SZ') AS last_seen";
+/** Statements of every dataset's latest version. */
+const CURRENT_STATEMENTS = `FROM statements s
+  JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v
+    ON v.d = s.dataset AND s.last_seq = v.cur`;
 const ENTITY_COLUMN_NAMES = ['entity_id', 'schema', 'prop', 'value', 'dataset', 'first_seen', 'last_seen'];
 
 export class DuckDbStore implements Store {
@@ -358,9 +362,7 @@ export class DuckDbStore implements Store {
     const filter = opts.datasets?.length ? 'AND s.dataset IN (SELECT unnest($1::VARCHAR[]))' : '';
     const { values, types } = DuckDbStore.bind(opts.datasets?.length ? [opts.datasets] : []);
     const result = await this.conn.stream(
-      `SELECT ${ENTITY_QUERY_COLUMNS} FROM statements s
-       JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v
-         ON v.d = s.dataset AND s.last_seq = v.cur
+      `SELECT ${ENTITY_QUERY_COLUMNS} ${CURRENT_STATEMENTS}
        WHERE true ${filter}
        ORDER BY entity_id, prop, value`,
       values,
@@ -413,9 +415,7 @@ export class DuckDbStore implements Store {
 
   async getEntity(id: string): Promise<StoredEntity | undefined> {
     const rows = await this.all(
-      `SELECT ${ENTITY_QUERY_COLUMNS} FROM statements s
-       JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v
-         ON v.d = s.dataset AND s.last_seq = v.cur
+      `SELECT ${ENTITY_QUERY_COLUMNS} ${CURRENT_STATEMENTS}
        WHERE entity_id = $1 ORDER BY prop, value`,
       [id],
     );
