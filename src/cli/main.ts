@@ -9,6 +9,10 @@ import { deltaCommand } from './delta.js';
 import { demoCommand } from './demo.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
+import { MatcherLoadError } from '../screening/bulk.js';
+import { decideCommand } from './decide.js';
+import { decisionsCommand, logCommand } from './log.js';
+import { screenCommand } from './screen.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -66,6 +70,65 @@ function buildProgram(): Command {
     .description('the main job: build the store from the bundled real data and print a summary')
     .action(async () => withStore(db(), (store) => demoCommand(store, resolveConfig(db()).db)));
 
+  program
+    .command('screen')
+    .description('bulk screening of a CSV file (id,name[,schema,country,birth_date,identifier]) on all cores, output in input order')
+    .requiredOption('--input <file>', 'CSV file with a header row')
+    .option('--dataset <name...>', 'only these datasets (default: all)')
+    .option('--threshold <score>', "score for match: true (default: the algorithm's)")
+    .option('--limit <n>', 'results per row', '5')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('--output <file>', 'write to a file instead of stdout')
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--no-audit', 'do not write the screenings to the audit log (env SANCTRACE_AUDIT=off)')
+    .addOption(new Option('--matcher <module>', 'module exporting createMatcher(dbPath, datasets?)').hideHelp())
+    .action(async (flags) => {
+      await screenCommand(resolveConfig(db()).db, flags);
+    });
+
+  program
+    .command('serve')
+    .description('the HTTP API: yente-compatible /match, /search, /entities, /catalog, /algorithms; /screen; /decisions, /log; /openapi.json')
+    .option('--port <port>', 'port', '8000')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--no-audit', 'do not write the screenings to the audit log (env SANCTRACE_AUDIT=off)')
+    .addOption(new Option('--matcher <module>', 'module exporting createMatcher(dbPath, datasets?)').hideHelp())
+    .action(async (flags) => {
+      const { serveCommand } = await import('./serve.js'); // loads Fastify only when serving
+      await serveCommand(resolveConfig(db()).db, flags);
+    });
+
+  program
+    .command('decide')
+    .description("record a reviewer's decision on a screening result (a false positive stays suppressed until the entity changes)")
+    .requiredOption('--query-id <id>', 'audit log entry id (log_id of a screening) or query fingerprint')
+    .requiredOption('--entity <id>', 'the matched entity id')
+    .addOption(new Option('--decision <decision>', 'the decision').choices(['false_positive', 'match']).makeOptionMandatory())
+    .option('--note <text>', 'why', '')
+    .option('--reviewer <name>', 'who decided (default: env SANCTRACE_REVIEWER, else the user name)')
+    .addOption(jsonOption())
+    .action(async (flags) => {
+      await withStore(db(), (store) => decideCommand(store, flags));
+    });
+
+  program
+    .command('log')
+    .description('the screening audit log, oldest first')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'json']).default('jsonl'))
+    .option('--since <time>', 'entries at or after this date or time (UTC)')
+    .option('--limit <n>', 'at most this many entries')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action(async (flags) => withStore(db(), (store) => logCommand(store, flags)));
+
+  program
+    .command('decisions')
+    .description('export the reviewer decisions, oldest first')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'json']).default('jsonl'))
+    .option('--entity <id>', 'only decisions on this entity')
+    .option('--query <fingerprint>', 'only decisions on this query fingerprint')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action(async (flags) => withStore(db(), (store) => decisionsCommand(store, flags)));
+
   return program;
 }
 
@@ -84,7 +147,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`sanctrace: ${e.message}\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof SourceError || e instanceof StoreError) {
+    if (e instanceof SourceError || e instanceof StoreError || e instanceof MatcherLoadError) {
       process.stderr.write(`sanctrace: error: ${e.message}\n`);
       return EXIT_FAILURE;
     }

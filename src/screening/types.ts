@@ -30,6 +30,7 @@ export interface IndexedEntity extends FtmEntity {
   datasets: string[];
   first_seen: string;
   last_seen: string;
+  last_change: string;
 }
 
 export interface MatchResult {
@@ -46,6 +47,8 @@ export interface MatchResult {
 export interface MatchOptions {
   limit: number;
   threshold: number;
+  /** results scoring below this are not returned (default 0.5; 0 returns the best `limit` whatever they score) */
+  cutoff?: number;
   /** only candidates from these datasets (default: all) */
   datasets?: string[];
   excludeDatasets?: string[];

@@ -23,6 +23,8 @@ export interface StoredEntity extends FtmEntity {
   datasets: string[];
   first_seen: string;
   last_seen: string;
+  /** when a value of the entity last changed (the newest first_seen of its current statements) */
+  last_change: string;
 }
 
 export interface DatasetVersion {
@@ -109,6 +111,77 @@ export interface LoadResult {
   delta: { added: number; removed: number; changed: number };
 }
 
+/** Where a screening came from. */
+export type ScreeningSource = 'api' | 'bulk' | 'cli';
+
+/** One result of a logged screening: which entity, its score, and what became of it. */
+export interface LoggedResult {
+  entity_id: string;
+  score: number;
+  match: boolean;
+  /** left out of the answer by a reviewer's false-positive decision (its id) */
+  suppressed_by?: number;
+}
+
+/** A screening as it is appended to the audit log. */
+export interface NewScreeningLogEntry {
+  source: ScreeningSource;
+  /** the caller's key for the query (yente query key, bulk input id), if any */
+  query_key: string | null;
+  /** hash of the normalised query: the same query screened again has the same fingerprint */
+  query_fingerprint: string;
+  /** the query as screened, in FtM shape ({schema, properties}) */
+  query: unknown;
+  /** dataset → version the index was built from */
+  dataset_versions: Record<string, string>;
+  algorithm: { name: string; version: string };
+  /** hash of the algorithm and the options (threshold, limit, dataset filters) */
+  config_hash: string;
+  results: LoggedResult[];
+}
+
+export interface ScreeningLogEntry extends NewScreeningLogEntry {
+  id: number;
+  /** ISO 8601 UTC with milliseconds */
+  at: string;
+}
+
+export type DecisionKind = 'false_positive' | 'match';
+
+/** A reviewer's decision on one (query, entity) pair. */
+export interface NewDecision {
+  query_fingerprint: string;
+  query_key: string | null;
+  /** the log entry the reviewer looked at, if any */
+  log_id: number | null;
+  entity_id: string;
+  /** hash of the entity's current statements at decision time (see Store.entityHashes) */
+  entity_hash: string;
+  decision: DecisionKind;
+  reviewer: string;
+  note: string;
+}
+
+export interface Decision extends NewDecision {
+  id: number;
+  at: string;
+}
+
+export interface LogQuery {
+  /** entries at or after this ISO date or timestamp */
+  since?: string;
+  /** entries with an id greater than this (paging) */
+  afterId?: number;
+  limit?: number;
+}
+
+export interface DecisionQuery {
+  queryFingerprint?: string;
+  entityId?: string;
+  afterId?: number;
+  limit?: number;
+}
+
 /**
  * The one place engines read and write data. The embedded implementation is DuckDB; every load
  * of a dataset version runs in one transaction, so a failed load leaves the store unchanged.
@@ -127,9 +200,26 @@ export interface Store {
   latestVersion(dataset: string): Promise<DatasetVersion | undefined>;
   delta(dataset: string, from?: string, to?: string): Promise<Delta>;
   /** Current entities, optionally of some datasets, ordered by id. */
-  entities(opts?: { datasets?: string[] }): AsyncIterable<StoredEntity>;
+  entities(opts?: { datasets?: string[]; schemata?: string[] }): AsyncIterable<StoredEntity>;
   getEntity(id: string): Promise<StoredEntity | undefined>;
   statements(entityId: string): Promise<Statement[]>;
+
+  // Audit log and reviewer decisions (append-only: nothing updates or deletes them).
+  /** Appends screenings to the audit log, in order; returns their ids and times. */
+  appendScreeningLog(entries: NewScreeningLogEntry[]): Promise<Array<{ id: number; at: string }>>;
+  /** Log entries in id order (at most `limit`, default 1,000: page with `afterId`). */
+  screeningLog(query?: LogQuery): Promise<ScreeningLogEntry[]>;
+  getScreeningLogEntry(id: number): Promise<ScreeningLogEntry | undefined>;
+  addDecision(decision: NewDecision): Promise<Decision>;
+  /** Decisions in id order (the latest decision on a query and entity is the one in force). */
+  decisions(query?: DecisionQuery): Promise<Decision[]>;
+  /**
+   * A hash of each entity's current statements (dataset, schema, property, value), for the ids
+   * that exist: unchanged across list versions that state the same, different once any value
+   * of the entity is added, removed or changed.
+   */
+  entityHashes(ids: string[]): Promise<Map<string, string>>;
+
   close(): Promise<void>;
 }
 

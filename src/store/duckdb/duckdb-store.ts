@@ -1,9 +1,16 @@
+import { createHash } from 'node:crypto';
 import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { caption } from '../../model/entity.js';
 import { isA } from '../../model/ftm.js';
 import { MIGRATIONS } from './migrations.js';
 import {
   StoreError,
+  type Decision,
+  type DecisionQuery,
+  type LogQuery,
+  type NewDecision,
+  type NewScreeningLogEntry,
+  type ScreeningLogEntry,
   type DatasetSummary,
   type DatasetVersion,
   type Delta,
@@ -40,6 +47,33 @@ function mostSpecific(a: string, b: string): string {
     /* unknown schema in old data: keep the first */
   }
   return a;
+}
+
+/** ISO time (UTC) → the TIMESTAMP literal DuckDB reads, to the millisecond. */
+function sqlTime(isoTime: string): string {
+  return isoTime.replace('T', ' ').replace(/Z$/, '');
+}
+
+/** A date or time given by a caller (`2026-01-31`, `2026-01-31T10:00:00Z`) → TIMESTAMP literal. */
+function sinceTime(text: string): string {
+  // Times without a zone are UTC, like the log's.
+  let t = text.trim().replace(' ', 'T');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) t += 'T00:00:00Z';
+  else if (!/(Z|[+-]\d{2}:?\d{2})$/.test(t)) t += 'Z';
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) throw new StoreError(`"${text}" is not a date or time (expected ISO 8601, e.g. 2026-01-31 or 2026-01-31T10:00:00Z)`);
+  return sqlTime(d.toISOString());
+}
+
+const timeMs = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+
+export const ENTITY_HASH_VERSION = 'sha256:v1';
+
+/** The statement hash of one entity (see Store.entityHashes): order-independent, value-exact. */
+export function statementHash(rows: Array<{ dataset: string; schema: string; prop: string; value: string }>): string {
+  const lines = rows.map((r) => [r.dataset, r.schema, r.prop, r.value].join('\u001f')).sort();
+  const unique = lines.filter((l, i) => i === 0 || l !== lines[i - 1]);
+  return createHash('sha256').update(unique.join('\n')).digest('hex');
 }
 
 const ENTITY_QUERY_COLUMNS =
@@ -358,9 +392,18 @@ export class DuckDbStore implements Store {
   }
 
   /** Assembles entities from current statements ordered by entity id, in pages. */
-  async *entities(opts: { datasets?: string[] } = {}): AsyncIterable<StoredEntity> {
-    const filter = opts.datasets?.length ? 'AND s.dataset IN (SELECT unnest($1::VARCHAR[]))' : '';
-    const { values, types } = DuckDbStore.bind(opts.datasets?.length ? [opts.datasets] : []);
+  async *entities(opts: { datasets?: string[]; schemata?: string[] } = {}): AsyncIterable<StoredEntity> {
+    const params: string[][] = [];
+    let filter = '';
+    if (opts.datasets?.length) {
+      params.push(opts.datasets);
+      filter += ` AND s.dataset IN (SELECT unnest($${params.length}::VARCHAR[]))`;
+    }
+    if (opts.schemata?.length) {
+      params.push(opts.schemata);
+      filter += ` AND s.schema IN (SELECT unnest($${params.length}::VARCHAR[]))`;
+    }
+    const { values, types } = DuckDbStore.bind(params);
     const result = await this.conn.stream(
       `SELECT ${ENTITY_QUERY_COLUMNS} ${CURRENT_STATEMENTS}
        WHERE true ${filter}
@@ -398,11 +441,13 @@ export class DuckDbStore implements Store {
         datasets: [],
         first_seen: firstSeen,
         last_seen: lastSeen,
+        last_change: firstSeen,
       };
     }
     entity.schema = mostSpecific(entity.schema, String(row['schema']));
     if (!entity.datasets.includes(dataset)) entity.datasets.push(dataset);
     if (firstSeen < entity.first_seen) entity.first_seen = firstSeen;
+    if (firstSeen > entity.last_change) entity.last_change = firstSeen;
     if (lastSeen > entity.last_seen) entity.last_seen = lastSeen;
     const prop = String(row['prop']);
     if (prop !== 'id') {
@@ -448,6 +493,161 @@ export class DuckDbStore implements Store {
       lastSeen: iso(r['last_seen']),
       current: Boolean(r['current']),
     }));
+  }
+
+  // --- audit log and decisions ------------------------------------------------------------
+
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /** Runs audit writes one at a time (ids are allocated as max + 1). */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(fn, fn);
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  async appendScreeningLog(entries: NewScreeningLogEntry[]): Promise<Array<{ id: number; at: string }>> {
+    if (entries.length === 0) return [];
+    return this.serial(async () => {
+      const [row] = await this.all('SELECT coalesce(max(id), 0) AS base FROM screening_log');
+      const base = num(row?.['base']);
+      const at = new Date().toISOString();
+      const ids = entries.map((_, i) => String(base + i + 1));
+      const col = (f: (e: NewScreeningLogEntry) => string) => entries.map(f);
+      await this.all(
+        `INSERT INTO screening_log
+         SELECT unnest($1::VARCHAR[])::BIGINT, $2::TIMESTAMP, unnest($3::VARCHAR[]), nullif(substr(unnest($4::VARCHAR[]), 2), ''),
+                unnest($5::VARCHAR[]), unnest($6::VARCHAR[]), unnest($7::VARCHAR[]), unnest($8::VARCHAR[]),
+                unnest($9::VARCHAR[]), unnest($10::VARCHAR[]), unnest($11::VARCHAR[])`,
+        [
+          ids,
+          sqlTime(at),
+          col((e) => e.source),
+          col((e) => (e.query_key === null ? '' : `k${e.query_key}`)), // '' → NULL, 'k…' → the key
+          col((e) => e.query_fingerprint),
+          col((e) => JSON.stringify(e.query)),
+          col((e) => JSON.stringify(e.dataset_versions)),
+          col((e) => e.algorithm.name),
+          col((e) => e.algorithm.version),
+          col((e) => e.config_hash),
+          col((e) => JSON.stringify(e.results)),
+        ],
+      );
+      return ids.map((id) => ({ id: Number(id), at }));
+    });
+  }
+
+  private static toLogEntry(r: Row): ScreeningLogEntry {
+    return {
+      id: num(r['id']),
+      at: String(r['at_text']),
+      source: String(r['source']) as ScreeningLogEntry['source'],
+      query_key: r['query_key'] === null ? null : String(r['query_key']),
+      query_fingerprint: String(r['query_fingerprint']),
+      query: JSON.parse(String(r['query'])),
+      dataset_versions: JSON.parse(String(r['dataset_versions'])),
+      algorithm: { name: String(r['algorithm']), version: String(r['algorithm_version']) },
+      config_hash: String(r['config_hash']),
+      results: JSON.parse(String(r['results'])),
+    };
+  }
+
+  async screeningLog(query: LogQuery = {}): Promise<ScreeningLogEntry[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (query.since !== undefined) {
+      params.push(sinceTime(query.since));
+      where.push(`screened_at >= $${params.length}::TIMESTAMP`);
+    }
+    if (query.afterId !== undefined) {
+      params.push(String(query.afterId));
+      where.push(`id > $${params.length}::BIGINT`);
+    }
+    const limit = Math.max(0, Math.floor(query.limit ?? 1000));
+    const rows = await this.all(
+      `SELECT *, ${timeMs('screened_at')} AS at_text FROM screening_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY id LIMIT ${limit}`,
+      params,
+    );
+    return rows.map((r) => DuckDbStore.toLogEntry(r));
+  }
+
+  async getScreeningLogEntry(id: number): Promise<ScreeningLogEntry | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const rows = await this.all(`SELECT *, ${timeMs('screened_at')} AS at_text FROM screening_log WHERE id = $1::BIGINT`, [String(id)]);
+    return rows[0] ? DuckDbStore.toLogEntry(rows[0]) : undefined;
+  }
+
+  private static toDecision(r: Row): Decision {
+    return {
+      id: num(r['id']),
+      at: String(r['at_text']),
+      query_fingerprint: String(r['query_fingerprint']),
+      query_key: r['query_key'] === null ? null : String(r['query_key']),
+      log_id: r['log_id'] === null ? null : num(r['log_id']),
+      entity_id: String(r['entity_id']),
+      entity_hash: String(r['entity_hash']),
+      decision: String(r['decision']) as Decision['decision'],
+      reviewer: String(r['reviewer']),
+      note: String(r['note']),
+    };
+  }
+
+  async addDecision(d: NewDecision): Promise<Decision> {
+    return this.serial(async () => {
+      const [row] = await this.all('SELECT coalesce(max(id), 0) + 1 AS id FROM decisions');
+      const id = num(row?.['id']);
+      const at = new Date().toISOString();
+      await this.all(
+        `INSERT INTO decisions VALUES ($1::BIGINT, $2::TIMESTAMP, $3, $4, $5::BIGINT, $6, $7, $8, $9, $10)`,
+        [
+          String(id), sqlTime(at), d.query_fingerprint, d.query_key, d.log_id === null ? null : String(d.log_id),
+          d.entity_id, d.entity_hash, d.decision, d.reviewer, d.note,
+        ],
+      );
+      return {
+        id, at, query_fingerprint: d.query_fingerprint, query_key: d.query_key, log_id: d.log_id, entity_id: d.entity_id,
+        entity_hash: d.entity_hash, decision: d.decision, reviewer: d.reviewer, note: d.note,
+      };
+    });
+  }
+
+  async decisions(query: DecisionQuery = {}): Promise<Decision[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    const add = (sql: string, value: string) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.queryFingerprint !== undefined) add('query_fingerprint = ?', query.queryFingerprint);
+    if (query.entityId !== undefined) add('entity_id = ?', query.entityId);
+    if (query.afterId !== undefined) add('id > ?::BIGINT', String(query.afterId));
+    const limit = query.limit === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(query.limit))}`;
+    const rows = await this.all(
+      `SELECT *, ${timeMs('decided_at')} AS at_text FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id ${limit}`,
+      params,
+    );
+    return rows.map((r) => DuckDbStore.toDecision(r));
+  }
+
+  async entityHashes(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return out;
+    const rows = await this.all(
+      `SELECT s.entity_id, s.dataset, s.schema, s.prop, s.value ${CURRENT_STATEMENTS}
+       WHERE s.entity_id IN (SELECT unnest($1::VARCHAR[]))`,
+      [unique],
+    );
+    const byId = new Map<string, Array<{ dataset: string; schema: string; prop: string; value: string }>>();
+    for (const r of rows) {
+      const id = String(r['entity_id']);
+      let list = byId.get(id);
+      if (!list) byId.set(id, (list = []));
+      list.push({ dataset: String(r['dataset']), schema: String(r['schema']), prop: String(r['prop']), value: String(r['value']) });
+    }
+    for (const [id, list] of byId) out.set(id, statementHash(list));
+    return out;
   }
 
   async close(): Promise<void> {

@@ -53,4 +53,39 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'screening log and reviewer decisions',
+    // Both tables are append-only: the Store offers no update or delete for them. Ids are
+    // allocated by the store (max + 1 under its write lock); JSON is kept as text so the SQL
+    // stays portable to PostgreSQL.
+    sql: `
+      CREATE TABLE screening_log (
+        id BIGINT PRIMARY KEY,
+        screened_at TIMESTAMP NOT NULL,
+        source VARCHAR NOT NULL CHECK (source IN ('api', 'bulk', 'cli')),
+        query_key VARCHAR,
+        query_fingerprint VARCHAR NOT NULL,
+        query VARCHAR NOT NULL,
+        dataset_versions VARCHAR NOT NULL,
+        algorithm VARCHAR NOT NULL,
+        algorithm_version VARCHAR NOT NULL,
+        config_hash VARCHAR NOT NULL,
+        results VARCHAR NOT NULL
+      );
+      CREATE TABLE decisions (
+        id BIGINT PRIMARY KEY,
+        decided_at TIMESTAMP NOT NULL,
+        query_fingerprint VARCHAR NOT NULL,
+        query_key VARCHAR,
+        log_id BIGINT,
+        entity_id VARCHAR NOT NULL,
+        entity_hash VARCHAR NOT NULL,
+        decision VARCHAR NOT NULL CHECK (decision IN ('false_positive', 'match')),
+        reviewer VARCHAR NOT NULL,
+        note VARCHAR NOT NULL
+      );
+      CREATE INDEX decisions_by_query ON decisions (query_fingerprint);
+    `,
+  },
 ];

@@ -1,0 +1,225 @@
+import { GENERIC_THRESHOLD, PARTICLE_WEIGHT, STOP_WEIGHT, genericWeights, isGenericOnly } from './generic-words.js';
+import { findLegalForms, type LegalFormClass } from './legal-forms.js';
+import { normalise, tokens as splitTokens } from './normalise.js';
+import { patronymicMarker, patronymicOf, personParts, type PersonPart } from './person.js';
+import { consonantSkeleton, phoneticKey } from './phonetic.js';
+import { detectCyrillicLanguage, latinKey, scriptOf, wordPieces, type Script } from './transliterate.js';
+
+/**
+ * The one entry point of the name layer: `analyseName` turns a name as a list writes it into
+ * tokens ready for indexing and comparison. Nothing is cached here; the small memo tables of
+ * latinKey and phoneticKey are bounded.
+ */
+
+export type TokenKind = 'word' | 'given' | 'patronymic' | 'family' | 'initial' | 'number';
+
+export interface Token {
+  /** The word as normalised, in its own script ("путин", "elem"). */
+  text: string;
+  /** Lower-case ASCII Latin spelling ("putin"). */
+  latin: string;
+  /** Canonical skeleton (latinKey) for comparison and indexing. */
+  key: string;
+  /** Double Metaphone code of the key, for candidate generation. */
+  phonetic: string;
+  /** Consonant skeleton of the Latin spelling (for names written without vowels). */
+  skeleton: string;
+  /** Weight in (0, 1]: 1 ordinary, 0.2–0.45 generic, 0.05 stop word or title; person parts see `personWeight`. */
+  weight: number;
+  kind: TokenKind;
+  /** Script of the word as written. */
+  script: Script;
+  /** Position among the name's tokens (after legal forms are removed). */
+  index: number;
+  /** Patronymics: the father's name (latinKey) as far as the patronymic tells it. */
+  stem?: string;
+  /** Tokens joined by the aligner ("al" + "wasel" against "alwasel"). */
+  parts?: Token[];
+}
+
+export interface AnalysedName {
+  original: string;
+  /** The name normalised, in its own scripts, parenthesised parts left out. */
+  normalised: string;
+  /** The whole name in Latin, legal forms included. */
+  latin: string;
+  /** The tokens, legal forms removed (unless the name is nothing else). */
+  tokens: Token[];
+  /** Classes of the legal forms found, in order, without repeats. */
+  legalForms: LegalFormClass[];
+  /** No token is specific: every one is generic or a stop word (or there is none). */
+  genericOnly: boolean;
+  /** Analysed as a person's name (schema Person, or it looks like one). */
+  person: boolean;
+  /**
+   * Parenthesised parts, left out of the tokens: a translation, a transliteration or an acronym
+   * of the name ("ELEM GROUP (ЭЛЕМ ГРУПП)", "Foreign Intelligence Service (SVR)"). The engine
+   * can index them as aliases of their own.
+   */
+  alternatives: string[];
+}
+
+/** FtM schemata that are never people. */
+const NOT_PERSON = new Set(['Company', 'Organization', 'PublicBody', 'Vessel', 'Airplane', 'Asset', 'Security', 'Address', 'CryptoWallet']);
+
+const PERSON_WEIGHTS: Record<PersonPart, number> = {
+  given: 1, family: 1, word: 1, patronymic: 0.6, initial: 0.5, particle: PARTICLE_WEIGHT, title: STOP_WEIGHT, number: 1,
+};
+
+/** Weight of a token playing this part in a person's name. */
+export function personWeight(part: PersonPart): number {
+  return PERSON_WEIGHTS[part];
+}
+
+const PARENS = /[([{]([^()[\]{}]*)[)\]}]/g;
+const HAS_LETTER = /\p{L}/u;
+const DIGITS = /^\d+$/;
+const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
+const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th', 'y', 'yi', 'iy', 'ya', 'ye', 'go', 'oe', 'aya', 'oy', 'iy']);
+
+/** The name without its parenthesised parts, and those parts. */
+const HAS_PAREN = /[([{]/;
+
+function splitParentheses(name: string): { main: string; inner: string[] } {
+  if (!HAS_PAREN.test(name)) return { main: name, inner: [] };
+  const inner: string[] = [];
+  let main = name;
+  for (let guard = 0; guard < 5 && PARENS.test(main); guard++) {
+    PARENS.lastIndex = 0;
+    main = main.replace(PARENS, (_, content: string) => {
+      if (HAS_LETTER.test(content) || /\d/.test(content)) inner.push(content.trim());
+      return ' ';
+    });
+  }
+  PARENS.lastIndex = 0;
+  if (!HAS_LETTER.test(main)) return { main: name, inner: [] };
+  return { main, inner: [...new Set(inner)] };
+}
+
+interface Word {
+  text: string;
+  latin: string;
+}
+
+function wordsOf(text: string, normalised?: string): Word[] {
+  const norm = normalised ?? normalise(text);
+  if (norm === '') return [];
+  const lang = detectCyrillicLanguage(norm);
+  const out: Word[] = [];
+  for (const w of splitTokens(norm)) {
+    for (const p of wordPieces(w, lang)) {
+      const ord = ORDINAL.exec(p.latin);
+      if (ord) out.push({ text: p.text, latin: ord[1]! });
+      else if (ORDINAL_SUFFIX.has(p.latin) && out.length > 0 && DIGITS.test(out[out.length - 1]!.latin)) continue;
+      else out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Whether a name whose schema does not say looks like a person's: a patronymic in place, or "FAMILY, Given". */
+function looksLikePerson(keys: readonly string[], weights: readonly number[], comma: boolean): boolean {
+  if (keys.length < 2 || keys.length > 6) return false;
+  if (weights.some((w) => w < 1)) return false; // generic words: an organisation
+  if (keys.some((k, i) => i >= 1 && (patronymicMarker(k) || (keys.length >= 3 && patronymicOf(k)?.style === 'slavic')))) return true;
+  return comma && keys.length <= 4;
+}
+
+function makeToken(w: Word, key: string, kind: TokenKind, weight: number, index: number): Token {
+  const script = scriptOf(w.text);
+  return {
+    text: w.text,
+    latin: w.latin,
+    key,
+    phonetic: phoneticKey(key),
+    skeleton: consonantSkeleton(w.latin, script === 'hebrew'),
+    weight,
+    kind,
+    script,
+    index,
+  };
+}
+
+/**
+ * Analyses one name (one alias as the list gives it). `schema` is the FtM schema when known:
+ * Person gets person parts (given, patronymic, family, initial) and no legal forms but ИП;
+ * Company, Organization and the like get generic-word weights and legal forms; LegalEntity or
+ * nothing is guessed from the name.
+ */
+export function analyseName(name: string, schema?: string): AnalysedName {
+  const { main, inner } = splitParentheses(name);
+  const schemaPerson = schema === 'Person';
+  const maybePerson = schemaPerson || schema === undefined || !NOT_PERSON.has(schema);
+  // "PUTIN, Vladimir Vladimirovich": the words before the comma are the family name
+  let words: Word[];
+  let familyFirst = 0;
+  const normMain = normalise(main);
+  const comma = main.indexOf(',');
+  if (maybePerson && comma > 0) {
+    const fam = wordsOf(main.slice(0, comma));
+    const rest = wordsOf(main.slice(comma + 1));
+    words = [...fam, ...rest];
+    if (fam.length >= 1 && fam.length <= 3 && rest.length >= 1) familyFirst = fam.length;
+  } else {
+    words = wordsOf(main, normMain);
+  }
+  const latin = words.map((w) => w.latin);
+  const keys = latin.map(latinKey);
+
+  // legal forms (a person's name keeps its words, bar ИП)
+  const forms = findLegalForms(words.map((w) => w.text), latin, keys, { person: schemaPerson });
+  const legalForms: LegalFormClass[] = [];
+  const removed = new Set<number>();
+  for (const f of forms) {
+    if (!legalForms.includes(f.cls)) legalForms.push(f.cls);
+    for (let i = f.start; i < f.end; i++) removed.add(i);
+  }
+  for (const alt of inner) {
+    const ws = wordsOf(alt);
+    const l = ws.map((w) => w.latin);
+    for (const f of findLegalForms(ws.map((w) => w.text), l, l.map(latinKey), { person: schemaPerson })) {
+      if (!legalForms.includes(f.cls)) legalForms.push(f.cls);
+    }
+  }
+  let keep = words.map((_, i) => i);
+  if (removed.size < words.length) keep = keep.filter((i) => !removed.has(i));
+  const kw = keep.map((i) => words[i]!);
+  const kk = keep.map((i) => keys[i]!);
+  const familyKept = keep.filter((i) => i < familyFirst).length;
+  const orgWeights = genericWeights(kk);
+
+  const person = kw.length > 0 && (schemaPerson || (maybePerson && legalForms.length === 0 && looksLikePerson(kk, orgWeights, familyFirst > 0)));
+  const tokens: Token[] = [];
+  if (person) {
+    const parts = personParts(kk, familyKept);
+    kw.forEach((w, i) => {
+      const part = parts[i]!;
+      const kind: TokenKind = part === 'particle' || part === 'title' ? 'word' : part;
+      const marker = part === 'patronymic' && patronymicMarker(kk[i]!) !== undefined;
+      const t = makeToken(w, kk[i]!, kind, marker ? PARTICLE_WEIGHT : PERSON_WEIGHTS[part], i);
+      if (part === 'patronymic' && !marker) t.stem = patronymicOf(kk[i]!)?.stem ?? kk[i];
+      tokens.push(t);
+    });
+  } else {
+    kw.forEach((w, i) => {
+      const number = DIGITS.test(w.latin);
+      tokens.push(makeToken(w, kk[i]!, number ? 'number' : 'word', number ? 1 : orgWeights[i]!, i));
+    });
+  }
+  const genericOnly = person ? tokens.length === 0 : isGenericOnly(tokens.map((t) => t.weight));
+  return {
+    original: name,
+    normalised: normMain,
+    latin: latin.join(' '),
+    tokens,
+    legalForms,
+    genericOnly,
+    person,
+    alternatives: inner,
+  };
+}
+
+/** Whether a token is generic (weighs less than an ordinary word by the generic-word table). */
+export function isGenericToken(t: Token): boolean {
+  return t.weight < GENERIC_THRESHOLD;
+}

@@ -1,0 +1,148 @@
+import { normalise, tokens as splitTokens } from './normalise.js';
+import { latinKey, toLatin } from './transliterate.js';
+
+/**
+ * Stop words and generic words of organisation names, with the weight a token of that kind carries
+ * when names are compared (ordinary tokens weigh 1). A name that shares only "Trading" or "Group"
+ * with another shares almost nothing, and a name made only of such words is flagged (see
+ * `isGenericOnly`) so the engine can refuse to let it match everything.
+ *
+ * Words are in English, transliterated Russian, Kazakh, Turkish, Uzbek, Arabic and pinyin, and
+ * Cyrillic (which goes through the same transliteration as names); pinyin only as two-syllable
+ * phrases (公司 gong si, 科技 ke ji), since single syllables are also surnames. Words are looked up by latinKey,
+ * so "Torgovyy", "Torgovyi" and "Торговый" are one entry. Phrases ("trading house", "торговый дом",
+ * "ТД") weigh each of their words down together.
+ */
+
+export const STOP_WEIGHT = 0.05;
+/** Name particles of personal names (bin, ibn, al, van, von, de…). */
+export const PARTICLE_WEIGHT = 0.2;
+
+const STOP = [
+  'the', 'and', 'of', 'for', 'in', 'on', 'at', 'a', 'an', 'to', 'by', 'with', 'named', 'after', 'de', 'la', 'le',
+  'les', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'y', 'e', 'et', 'und', 'der', 'die', 'den',
+  'het', 'van', 'von', 'i', 'v', 's', 'so', 'po', 'na', 'dlya', 'im', 'imeni', 'pri', 'и', 'в', 'с', 'со', 'по', 'на',
+  'для', 'им', 'имени', 'при', 've', 'va', 'және', 'zhane', 'lil', 'wa', 'ал',
+];
+
+/** word → weight; lower is more generic. */
+const GENERIC: [number, string[]][] = [
+  [0.2, ['co', 'inc', 'incorporated', 'ltd', 'llc', 'limited', 'td', 'gk', 'tic', 'san', 'ooo', 'zao', 'oao', 'ao', 'too', 'ип', 'ооо', 'ао', 'тд', 'гк']],
+  [0.25, ['company', 'companies', 'kompaniya', 'kompanii', 'компания', 'компании', 'компаниясы', 'sharikat', 'sharika', 'shirket', 'şirket']],
+  [0.3, [
+    'trading', 'trade', 'traders', 'trader', 'international', 'intl', 'group', 'groups', 'holding', 'holdings', 'import',
+    'export', 'imports', 'exports', 'importers', 'exporters', 'imp', 'exp', 'impex', 'global', 'general', 'corporation',
+    'corp', 'commercial', 'services', 'service', 'firm', 'firma', 'joint', 'stock', 'worldwide', 'concern', 'kontsern',
+    'korporatsiya', 'torgovyy', 'torgovaya', 'torgovoe', 'торговый', 'торговая', 'торговое', 'торгово', 'torgovo',
+    'mezhdunarodnyy', 'mezhdunarodnaya', 'международный', 'международная', 'gruppa', 'grupp', 'группа', 'групп',
+    'kholding', 'холдинг', 'servis', 'сервис', 'treid', 'treyd', 'трейд', 'eksport', 'экспорт', 'импорт', 'импэкс',
+    'ticaret', 'ithalat', 'ihracat', 'dis', 'obshchestvo', 'общество', 'tovarishchestvo', 'товарищество', 'серіктестігі',
+    'сауда', 'sauda', 'тобы', 'халықаралық', 'tijara', 'tijariya',
+  ]],
+  [0.35, [
+    'industries', 'industry', 'industrial', 'enterprise', 'enterprises', 'technology', 'technologies', 'tech', 'logistics',
+    'logistic', 'investment', 'investments', 'invest', 'development', 'management', 'consulting', 'consultancy',
+    'consultants', 'solutions', 'supply', 'supplies', 'supplier', 'partners', 'associates', 'association', 'organization',
+    'organisation', 'business', 'venture', 'ventures', 'overseas', 'world', 'marketing', 'distribution', 'tekhnologii',
+    'tekhnologiya', 'технологии', 'технология', 'logistik', 'logistika', 'логистик', 'логистика', 'promyshlennaya',
+    'promyshlennyy', 'промышленная', 'промышленный', 'predpriyatie', 'предприятие', 'obyedinenie', 'объединение', 'npo',
+    'npp', 'нпо', 'нпп', 'sanayi', 'teknoloji', 'lojistik', 'danismanlik', 'pazarlama',
+  ]],
+  [0.4, [
+    'systems', 'system', 'engineering', 'manufacturing', 'production', 'products', 'product', 'equipment', 'shipping',
+    'financial', 'finance', 'bank', 'union', 'united', 'national', 'state', 'federal', 'research', 'scientific',
+    'institute', 'center', 'centre', 'plant', 'factory', 'works', 'agency', 'foundation', 'components', 'component', 'parts',
+    'machinery', 'construction', 'bureau', 'technical', 'new', 'sistemy', 'системы', 'inzhiniring', 'инжиниринг', 'zavod',
+    'завод', 'tsentr', 'центр', 'nauchno', 'научно', 'issledovatelskiy', 'исследовательский', 'proizvodstvennoe',
+    'производственное', 'proizvodstvennaya', 'производственная', 'nii', 'нии', 'kb', 'кб', 'okb', 'окб', 'ntts', 'нтц',
+    'gosudarstvennyy', 'государственный', 'federalnyy', 'федеральный', 'natsionalnyy', 'национальный', 'finans',
+    'финанс', 'komponent', 'компонент', 'snab', 'снаб', 'insaat', 'muhendislik', 'орталығы',
+  ]],
+  [0.45, [
+    'electronics', 'electronic', 'energy', 'capital', 'marine', 'central', 'design', 'machine', 'building', 'elektronika',
+    'электроника', 'elektronik', 'tekhnika', 'техника', 'resurs', 'ресурс', 'energo', 'энерго', 'stroy', 'строй',
+    'rossiyskiy', 'российский', 'east', 'first',
+  ]],
+  [0.5, [
+    'russia', 'russian', 'rossiya', 'россия', 'kazakhstan', 'казахстан', 'қазақстан', 'kyrgyzstan', 'кыргызстан',
+    'uzbekistan', 'узбекистан', 'china', 'hong', 'kong', 'hk', 'uae', 'dubai', 'emirates', 'asia', 'europe', 'euro',
+    'eurasia', 'pacific', 'moscow', 'moskva', 'москва', 'almaty', 'алматы', 'turkey', 'turkiye', 'middle', 'north',
+    'south', 'west',
+  ]],
+];
+
+/** Two-word phrases whose words together are generic: trading house, торговый дом. */
+const PHRASES: [number, string][] = [
+  [0.25, 'trading house'], [0.25, 'торговый дом'], [0.25, 'torgovyy dom'], [0.25, 'сауда үйі'], [0.25, 'gong si'], [0.3, 'ke ji'],
+  [0.3, 'mao yi'], [0.3, 'ji tuan'], [0.3, 'guo ji'], [0.35, 'shi ye'], [0.4, 'dian zi'],
+];
+
+/** Titles and honorifics that precede personal names in lists and texts (President Putin, Dr. Ayman). */
+const TITLES = [
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'lord', 'sheikh', 'shaykh', 'sheik', 'haji', 'hajji', 'imam', 'mullah',
+  'general', 'gen', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'lieutenant', 'lt', 'admiral', 'president',
+  'presidente', 'président', 'präsident', 'prezident', 'президент', 'predsjednik', 'predsednik', 'președintele',
+  'presiden', 'elnök', 'minister', 'senator', 'deputy', 'governor', 'king', 'prince', 'princess', 'emir', 'amir',
+  'господин', 'гражданин',
+];
+
+const PARTICLES = ['bin', 'ibn', 'bint', 'binti', 'ben', 'al', 'el', 'ul', 'ud', 'van', 'von', 'der', 'de', 'da', 'di', 'la', 'le', 'del', 'dos', 'das', 'mac'];
+
+function keysOf(word: string): string[] {
+  return splitTokens(toLatin(normalise(word))).map(latinKey);
+}
+
+const WEIGHTS = new Map<string, number>();
+for (const w of STOP) for (const k of keysOf(w)) WEIGHTS.set(k, STOP_WEIGHT);
+for (const [weight, words] of GENERIC) {
+  for (const w of words) for (const k of keysOf(w)) if (!WEIGHTS.has(k)) WEIGHTS.set(k, weight);
+}
+const PHRASE_WEIGHTS = new Map<string, number>();
+for (const [weight, phrase] of PHRASES) PHRASE_WEIGHTS.set(keysOf(phrase).join(' '), weight);
+const PARTICLE_KEYS = new Set(PARTICLES.flatMap(keysOf));
+const TITLE_KEYS = new Set(TITLES.flatMap(keysOf));
+
+/** The weight of one token of an organisation's name, by its latinKey: 1 unless generic or a stop word. */
+export function genericWeight(key: string): number {
+  return WEIGHTS.get(key) ?? 1;
+}
+
+/** Weights of the tokens of one name (by latinKey), two-word generic phrases included. */
+export function genericWeights(keys: readonly string[]): number[] {
+  const out = keys.map(genericWeight);
+  for (let i = 0; i + 1 < keys.length; i++) {
+    const w = PHRASE_WEIGHTS.get(`${keys[i]} ${keys[i + 1]}`);
+    if (w !== undefined) {
+      out[i] = Math.min(out[i]!, w);
+      out[i + 1] = Math.min(out[i + 1]!, w);
+    }
+  }
+  return out;
+}
+
+export function isStopWord(key: string): boolean {
+  return WEIGHTS.get(key) === STOP_WEIGHT;
+}
+
+/** Whether a token (by latinKey) is generic or a stop word. */
+export function isGeneric(key: string): boolean {
+  return WEIGHTS.has(key);
+}
+
+/** Particles of personal names (bin, ibn, al, van, von, de…), by latinKey. */
+export function isParticle(key: string): boolean {
+  return PARTICLE_KEYS.has(key);
+}
+
+/** Titles and honorifics of personal names (President, Президент, Dr, Sheikh, General…), by latinKey. */
+export function isTitle(key: string): boolean {
+  return TITLE_KEYS.has(key);
+}
+
+/** The threshold under which a token counts as generic. */
+export const GENERIC_THRESHOLD = 0.5;
+
+/** Whether a name's token weights leave nothing specific: every token generic or a stop word (or none). */
+export function isGenericOnly(weights: readonly number[]): boolean {
+  return weights.every((w) => w < GENERIC_THRESHOLD);
+}

@@ -1,0 +1,414 @@
+import { distance } from 'fastest-levenshtein';
+import type { AnalysedName, Token } from './analyse.js';
+import { GENERIC_THRESHOLD } from './generic-words.js';
+import { legalFormSimilarity } from './legal-forms.js';
+import { consonantSkeleton, phoneticKey } from './phonetic.js';
+import { sameGivenName } from './person.js';
+import { latinKey } from './transliterate.js';
+
+/**
+ * Token and name similarity. Tokens are compared on their keys (latinKey), with the method that
+ * decided kept for explanations; names are compared by aligning their tokens one to one, order
+ * free, and weighing what pairs and what is left over.
+ */
+
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+
+/** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix of at most 4). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  if (la > flagsA.length || lb > flagsB.length) {
+    flagsA = new Uint8Array(Math.max(la, lb) * 2);
+    flagsB = new Uint8Array(Math.max(la, lb) * 2);
+  }
+  flagsA.fill(0, 0, la);
+  flagsB.fill(0, 0, lb);
+  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(lb - 1, i + window);
+    for (let j = lo; j <= hi; j++) {
+      if (flagsB[j] === 0 && a.charCodeAt(i) === b.charCodeAt(j)) {
+        flagsA[i] = 1;
+        flagsB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  for (let i = 0, j = 0; i < la; i++) {
+    if (flagsA[i] === 0) continue;
+    while (flagsB[j] === 0) j++;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) transpositions++;
+    j++;
+  }
+  const m = matches;
+  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** 1 − Levenshtein distance / length of the longer string. */
+export function levenshteinSimilarity(a: string, b: string): number {
+  const max = Math.max(a.length, b.length);
+  return max === 0 ? 1 : 1 - distance(a, b) / max;
+}
+
+export type MatchMethod = 'exact' | 'key' | 'equivalent' | 'phonetic' | 'skeleton' | 'stem' | 'initial' | 'edit' | 'number' | 'none';
+
+export interface TokenComparison {
+  /** In [0, 1]. */
+  similarity: number;
+  /**
+   * How: `exact` same word or same Latin spelling; `key` same latinKey (a variant romanisation);
+   * `phonetic` edit similarity lifted by a shared Double Metaphone code; `skeleton` same consonant
+   * skeleton, one side written without vowels (Arabic, Hebrew); `equivalent` one given name in two
+   * languages (Vladimir/Volodymyr, Aleksei/Oleksii); `stem` two patronymics, compared by the father's
+   * name they carry (Nikolaevich/Anatolyevich are far apart however alike their endings);
+   * `initial` an initial and a word it starts; `edit` edit similarity of the keys; `number` numbers
+   * (equal or not); `none` nothing in common.
+   */
+  method: MatchMethod;
+  /** Levenshtein distance between the keys, for `edit`, `phonetic` and `key`. */
+  distance?: number;
+}
+
+const VOWELLESS = new Set(['arabic', 'hebrew']);
+
+// Classes for the weighted edit distance: vowels, and consonants that romanisations swap.
+const CLASS = new Int8Array(128);
+for (const c of 'aeiouy') CLASS[c.charCodeAt(0)] = 1;
+for (const [n, group] of [[2, 'bp'], [3, 'dt'], [4, 'gkqc'], [5, 'sz'], [6, 'fv'], [7, 'jzh']] as const) {
+  for (const c of group) if (CLASS[c.charCodeAt(0)] === 0) CLASS[c.charCodeAt(0)] = n;
+}
+/** Cost of inserting or dropping a character: 0.6 for a vowel or h, 1 otherwise. */
+const INDEL = new Float64Array(128).fill(1);
+for (const c of 'aeiouyh') INDEL[c.charCodeAt(0)] = 0.6;
+let row = new Float64Array(64);
+let costB = new Float64Array(64);
+let classB = new Int8Array(64);
+
+/**
+ * Levenshtein distance where the differences romanisations make cost less: a vowel for a vowel
+ * 0.5 (Zomor/Zumar, Mohamed/Muhamad), a consonant for its voiced or unvoiced twin 0.6 (b/p, d/t,
+ * g/k, s/z, f/v), inserting or dropping a vowel or h 0.6; any other edit 1.
+ */
+export function weightedDistance(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return Math.max(la, lb);
+  if (lb + 1 > row.length) {
+    row = new Float64Array((lb + 1) * 2);
+    costB = new Float64Array((lb + 1) * 2);
+    classB = new Int8Array((lb + 1) * 2);
+  }
+  row[0] = 0;
+  for (let j = 1; j <= lb; j++) {
+    const cb = b.charCodeAt(j - 1);
+    costB[j] = cb < 128 ? INDEL[cb]! : 1;
+    classB[j] = cb < 128 ? CLASS[cb]! : 0;
+    row[j] = row[j - 1]! + costB[j]!;
+  }
+  for (let i = 1; i <= la; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const dA = ca < 128 ? INDEL[ca]! : 1;
+    const x = ca < 128 ? CLASS[ca]! : 0;
+    let diag: number = row[0]!;
+    row[0] = diag + dA;
+    for (let j = 1; j <= lb; j++) {
+      let sub = 0;
+      if (ca !== b.charCodeAt(j - 1)) sub = x !== 0 && x === classB[j] ? (x === 1 ? 0.5 : 0.6) : 1;
+      let v = diag + sub;
+      const up = row[j]! + dA;
+      if (up < v) v = up;
+      const left = row[j - 1]! + costB[j]!;
+      if (left < v) v = left;
+      diag = row[j]!;
+      row[j] = v;
+    }
+  }
+  return row[lb]!;
+}
+
+/**
+ * Edit similarity of two keys: the mean of Jaro-Winkler and the weighted edit similarity. When it
+ * provably stays under `min` (the weighted distance is at least 0.6 per letter of length
+ * difference), the weighted distance is not computed and the bound is returned.
+ */
+function editSimilarity(a: string, b: string, min = 0): number {
+  const jw = jaroWinkler(a, b);
+  const max = Math.max(a.length, b.length);
+  const bound = (jw + 1 - (0.6 * Math.abs(a.length - b.length)) / max) / 2;
+  if (bound < min) return bound;
+  return (jw + 1 - weightedDistance(a, b) / max) / 2;
+}
+
+const FEMININE = /^(.+(?:ov|ev|in|sk))a$/;
+
+/** How two tokens compare, without regard to their kinds (see alignTokens for that). */
+export function tokenSimilarity(a: Token, b: Token): TokenComparison {
+  return compareTokens(a, b, 0);
+}
+
+/**
+ * tokenSimilarity, allowed to stop early with any similarity under `min` when it cannot reach
+ * `min` (the aligner only needs pairs above its threshold).
+ */
+function compareTokens(a: Token, b: Token, min: number): TokenComparison {
+  if (a.kind === 'number' || b.kind === 'number') {
+    return a.kind === b.kind && a.key === b.key ? { similarity: 1, method: 'number' } : { similarity: 0, method: 'number' };
+  }
+  if (a.text === b.text || a.latin === b.latin) return { similarity: 1, method: 'exact' };
+  const ka = a.key;
+  const kb = b.key;
+  if (a.kind === 'initial' || b.kind === 'initial' || ka.length === 1 || kb.length === 1) {
+    const [i, w] = ka.length <= kb.length ? [a, b] : [b, a];
+    if (i.key.length === 1 && w.key.length > 1 && (w.latin[0] === i.latin[0] || w.key[0] === i.key[0])) return { similarity: 0.9, method: 'initial' };
+    return { similarity: i.key === w.key ? 1 : 0, method: i.key === w.key ? 'exact' : 'none' };
+  }
+  if (ka === kb) return { similarity: 0.95, method: 'key', distance: 0 };
+  // feminine surname forms are other people: Petrov / Petrova, Rotenberg / Rotenberga
+  if (Math.abs(ka.length - kb.length) === 1) {
+    const fa = FEMININE.exec(ka);
+    const fb = FEMININE.exec(kb);
+    if ((fa && fa[1] === kb) || (fb && fb[1] === ka)) return { similarity: 0.7, method: 'edit', distance: 1 };
+  }
+  // two patronymics: compare the fathers' names, not the shared -ovich
+  if (a.stem !== undefined && b.stem !== undefined) {
+    if (a.stem === b.stem) return { similarity: 0.9, method: 'stem' };
+    const st = editSimilarity(a.stem, b.stem) * 0.95;
+    return { similarity: st, method: st > 0 ? 'stem' : 'none', distance: distance(ka, kb) };
+  }
+  // given names of the lexicon: the same name in another language, or two different names
+  const same = sameGivenName(ka, kb);
+  if (same === 1) return { similarity: 0.93, method: 'equivalent', distance: distance(ka, kb) };
+  // a word written without vowels (Arabic, Hebrew) against a Latin spelling: same consonants;
+  // one consonant is enough only for short words (علي "ly" and Ali)
+  const skeleton =
+    VOWELLESS.has(a.script) !== VOWELLESS.has(b.script) &&
+    a.skeleton === b.skeleton &&
+    (a.skeleton.length >= 2 || (a.skeleton.length === 1 && a.latin.length <= 4 && b.latin.length <= 4));
+  const phonetic = a.phonetic !== '' && a.phonetic === b.phonetic && a.phonetic.length >= 2;
+  let similarity = editSimilarity(ka, kb, skeleton ? 0 : phonetic ? min - 0.1 : min);
+  if (same === 0) return { similarity: Math.min(similarity, 0.5), method: 'edit', distance: distance(ka, kb) };
+  let method: MatchMethod = similarity > 0 ? 'edit' : 'none';
+  if (phonetic && similarity >= 0.6) {
+    const lifted = Math.min(0.9, similarity + 0.1);
+    if (lifted > similarity) {
+      similarity = lifted;
+      method = 'phonetic';
+    }
+  }
+  if (skeleton) {
+    // three consonants in common say more than one
+    const sk = a.skeleton.length >= 3 ? 0.9 : a.skeleton.length === 2 ? 0.85 : 0.8;
+    if (similarity < sk) {
+      similarity = sk;
+      method = 'skeleton';
+    }
+  }
+  if (similarity < min) return { similarity, method };
+  return { similarity, method, distance: distance(ka, kb) };
+}
+
+export interface TokenPair {
+  a: Token;
+  b: Token;
+  similarity: number;
+  method: MatchMethod;
+  distance?: number;
+  /** Weight of the pair in the name score. */
+  weight: number;
+}
+
+export interface Unpaired {
+  token: Token;
+  /** What leaving it unpaired costs in the name score. */
+  cost: number;
+}
+
+export interface Alignment {
+  pairs: TokenPair[];
+  unpairedA: Unpaired[];
+  unpairedB: Unpaired[];
+}
+
+/** Below this a token pair is not made: the tokens are left unpaired. */
+export const PAIR_THRESHOLD = 0.7;
+/** A pair with a token joined from two must be at least this close. */
+const MERGE_THRESHOLD = 0.85;
+
+/** Kind agreement: a given name against a family name, or a patronymic against either, counts less. */
+function kindFactor(a: Token, b: Token): number {
+  const ka = a.kind;
+  const kb = b.kind;
+  if (ka === kb || ka === 'word' || kb === 'word' || ka === 'initial' || kb === 'initial') return 1;
+  if (ka === 'patronymic' || kb === 'patronymic') return 0.85;
+  return 0.9; // given vs family
+}
+
+/** Unpaired tokens this heavy or more are in conflict with those of the other name. */
+const CONFLICT_WEIGHT = 0.5;
+/** In a person's name, tokens the other name simply lacks (middle names, a second family name) cost this much of their weight. */
+export const SUBSET_FACTOR = 0.5;
+
+/**
+ * What leaving a token unpaired costs. A patronymic or an initial the other name lacks costs little
+ * (a quarter, 0.3 of its weight), but a patronymic against another unpaired patronymic costs all of
+ * its weight (Vladimir Leonidovich / Vladimir Mikhaylovich are two people). In a person's name, a
+ * token the other name lacks while everything else pairs (BIN LADIN, Usama / BIN LADIN, Usama bin
+ * Muhammad bin Awad) costs SUBSET_FACTOR of its weight; in other names it costs its weight.
+ */
+export function unpairedCost(t: Token, otherUnpaired: readonly Token[], person: boolean): number {
+  const conflict = otherUnpaired.some((u) => u.weight >= CONFLICT_WEIGHT && u.kind !== 'initial' && u.kind !== 'number');
+  if (t.kind === 'patronymic') return otherUnpaired.some((u) => u.kind === 'patronymic') ? t.weight : t.weight * 0.25;
+  if (t.kind === 'initial') return t.weight * 0.3;
+  if (person && !conflict) return t.weight * SUBSET_FACTOR;
+  return t.weight;
+}
+
+function joined(x: Token, y: Token): Token {
+  const latin = x.latin + y.latin;
+  const key = latinKey(latin);
+  return {
+    text: `${x.text} ${y.text}`,
+    latin,
+    key,
+    phonetic: phoneticKey(key),
+    skeleton: consonantSkeleton(latin, x.script === 'hebrew'),
+    weight: Math.max(x.weight, y.weight),
+    kind: x.kind === 'word' ? y.kind : x.kind,
+    script: x.script,
+    index: x.index,
+    parts: [x, y],
+  };
+}
+
+interface Candidate {
+  a: Token;
+  b: Token;
+  ai: number;
+  aj: number; // second index on side a, or -1
+  bi: number;
+  bj: number;
+  cmp: TokenComparison;
+  score: number;
+}
+
+/** The similarity the aligner pairs two tokens by: tokenSimilarity times the agreement of their kinds. */
+export function pairSimilarity(a: Token, b: Token): number {
+  return tokenSimilarity(a, b).similarity * kindFactor(a, b);
+}
+
+function consider(out: Candidate[], a: Token, b: Token, ai: number, aj: number, bi: number, bj: number, min: number): void {
+  const cmp = compareTokens(a, b, min);
+  if (cmp.method === 'initial' && (aj >= 0 || bj >= 0)) return;
+  const score = cmp.similarity * kindFactor(a, b);
+  if (score >= min) out.push({ a, b, ai, aj, bi, bj, cmp, score });
+}
+
+/** Whether joining x and y might give z: lengths close, same first letter (or consonant). */
+function mergeable(x: Token, y: Token, z: Token): boolean {
+  if (x.kind === 'number' || y.kind === 'number' || z.kind === 'number' || x.key.length === 1 || y.key.length === 1) return false;
+  const len = x.key.length + y.key.length;
+  if (Math.abs(len - z.key.length) > 3) return false;
+  return x.key[0] === z.key[0] || (x.skeleton !== '' && x.skeleton[0] === z.skeleton[0]);
+}
+
+/**
+ * The best one-to-one pairing of two names' tokens, order free: every pair of tokens (and, for
+ * names written in one word on one side and two on the other — "Al Wasel"/"Alwasel", "Abdul
+ * Rahman"/"Abdulrahman" — two adjacent tokens joined against one) is compared, and pairs are taken
+ * greedily from the most similar down, each token used once, pairs under PAIR_THRESHOLD left out.
+ * Ties go to the heavier pair. The rest are returned unpaired with what they cost (unpairedCost;
+ * `person` when both names are people's).
+ */
+export function alignTokens(a: readonly Token[], b: readonly Token[], options: { person?: boolean } = {}): Alignment {
+  const cands: Candidate[] = [];
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) consider(cands, a[i]!, b[j]!, i, -1, j, -1, PAIR_THRESHOLD);
+  for (let i = 0; i + 1 < a.length; i++) {
+    for (let j = 0; j < b.length; j++) if (mergeable(a[i]!, a[i + 1]!, b[j]!)) consider(cands, joined(a[i]!, a[i + 1]!), b[j]!, i, i + 1, j, -1, MERGE_THRESHOLD);
+  }
+  for (let j = 0; j + 1 < b.length; j++) {
+    for (let i = 0; i < a.length; i++) if (mergeable(b[j]!, b[j + 1]!, a[i]!)) consider(cands, a[i]!, joined(b[j]!, b[j + 1]!), i, -1, j, j + 1, MERGE_THRESHOLD);
+  }
+  cands.sort((x, y) => y.score - x.score || y.a.weight + y.b.weight - (x.a.weight + x.b.weight) || Number(x.aj >= 0 || x.bj >= 0) - Number(y.aj >= 0 || y.bj >= 0));
+  const usedA = new Uint8Array(a.length);
+  const usedB = new Uint8Array(b.length);
+  const pairs: TokenPair[] = [];
+  for (const c of cands) {
+    if (usedA[c.ai] || usedB[c.bi] || (c.aj >= 0 && usedA[c.aj]) || (c.bj >= 0 && usedB[c.bj])) continue;
+    usedA[c.ai] = 1;
+    usedB[c.bi] = 1;
+    if (c.aj >= 0) usedA[c.aj] = 1;
+    if (c.bj >= 0) usedB[c.bj] = 1;
+    const initial = c.cmp.method === 'initial';
+    const weight = ((c.a.weight + c.b.weight) / 2) * (initial ? 0.5 : 1);
+    const pair: TokenPair = { a: c.a, b: c.b, similarity: c.score, method: c.cmp.method, weight };
+    if (c.cmp.distance !== undefined) pair.distance = c.cmp.distance;
+    pairs.push(pair);
+  }
+  const restA = a.filter((_, i) => !usedA[i]);
+  const restB = b.filter((_, j) => !usedB[j]);
+  const person = options.person ?? false;
+  const unpairedA = restA.map((t) => ({ token: t, cost: unpairedCost(t, restB, person) }));
+  const unpairedB = restB.map((t) => ({ token: t, cost: unpairedCost(t, restA, person) }));
+  return { pairs, unpairedA, unpairedB };
+}
+
+/** What a pair of this similarity contributes: full at 1, nothing at 0.5, straight in between. */
+export function pairValue(similarity: number): number {
+  return Math.max(0, (similarity - 0.5) / 0.5);
+}
+
+/** A score for matches on generic words alone never goes above this. */
+export const GENERIC_ONLY_CAP = 0.6;
+
+export interface NameSimilarity {
+  /** In [0, 1]. */
+  score: number;
+  alignment: Alignment;
+  /** Agreement of the legal forms (1 same class, 0.8 same family, 0 unrelated), when both names have one. */
+  legalForms?: number;
+  /** A pair with a specific (not generic) token was made. */
+  specific: boolean;
+}
+
+/**
+ * Weighted similarity of two analysed names in [0, 1]:
+ * Σ pair weight × value(similarity) / (Σ pair weight + Σ cost of unpaired tokens on both sides),
+ * where value maps token similarity 0.5…1 onto 0…1, pair weight is the mean of the two tokens'
+ * weights (halved for an initial against a word), and an unpaired token costs what unpairedCost
+ * says (its weight; less for a patronymic, an initial, or a person's middle name the other lacks). Generic tokens weigh 0.2–0.45 and stop words
+ * 0.05, so they count little either way; when no specific token pairs the score is capped at
+ * GENERIC_ONLY_CAP. Numbers pair only when equal. When both names have legal forms, unrelated
+ * forms take up to 5% off (ООО and LLC agree; LLC and JSC do not).
+ */
+export function nameSimilarity(a: AnalysedName, b: AnalysedName): NameSimilarity {
+  const alignment = alignTokens(a.tokens, b.tokens, { person: a.person && b.person });
+  let num = 0;
+  let den = 0;
+  let specific = false;
+  for (const p of alignment.pairs) {
+    num += p.weight * pairValue(p.similarity);
+    den += p.weight;
+    if (p.a.weight >= GENERIC_THRESHOLD && p.b.weight >= GENERIC_THRESHOLD && p.similarity >= 0.8) specific = true;
+  }
+  for (const u of alignment.unpairedA) den += u.cost;
+  for (const u of alignment.unpairedB) den += u.cost;
+  let score = den > 0 ? num / den : 0;
+  if (!specific) score = Math.min(score, GENERIC_ONLY_CAP);
+  const lf = legalFormSimilarity(a.legalForms, b.legalForms);
+  if (lf !== undefined) score *= 0.95 + 0.05 * lf;
+  const out: NameSimilarity = { score, alignment, specific };
+  if (lf !== undefined) out.legalForms = lf;
+  return out;
+}

@@ -1,0 +1,84 @@
+import { compactIdentifier } from '../model/identifiers.js';
+import { propertyType } from '../model/ftm.js';
+import type { ScreeningIndex } from './index.js';
+import type { EntityName } from './names-of.js';
+import type { ScreeningQuery } from './types.js';
+
+/** Postings longer than this share of all names are too common to find anything by (generic words). */
+const COMMON_SHARE = 0.05;
+/** Weight of a lookup by phonetic code, consonant skeleton or a vocabulary neighbour, against the key itself. */
+const FUZZY_FACTOR = 0.6;
+/** An identifier in common puts a candidate first. */
+const IDENTIFIER_BOOST = 100;
+
+/**
+ * Candidate entities for a query, best first: names sharing token keys, phonetic codes, consonant
+ * skeletons or near-spellings (trigram neighbours) with the query's names, weighted by token
+ * weight and rarity (idf); and entities sharing an identifier. Scratch buffers are reused, so one
+ * generator serves one thread.
+ */
+export class CandidateGenerator {
+  private scratch = new Float32Array(0);
+  private touched: number[] = [];
+
+  constructor(private readonly index: ScreeningIndex) {}
+
+  generate(query: ScreeningQuery, names: EntityName[], limit: number): number[] {
+    const index = this.index;
+    const total = Math.max(1, index.nameCount);
+    if (this.scratch.length < total) this.scratch = new Float32Array(Math.max(total, this.scratch.length * 2));
+    const acc = this.scratch;
+    const touched = this.touched;
+    touched.length = 0;
+    const common = Math.max(50, total * COMMON_SHARE);
+    const seenInToken = new Set<number>();
+
+    const visit = (list: number[] | undefined, weight: number) => {
+      if (!list || list.length === 0) return;
+      if (list.length > common && weight < 1) return;
+      const idf = Math.log(1 + total / list.length);
+      const add = weight * idf;
+      const bounded = list.length > common ? list.slice(0, common) : list;
+      for (const id of bounded) {
+        if (seenInToken.has(id)) continue;
+        seenInToken.add(id);
+        if (acc[id] === 0) touched.push(id);
+        acc[id] = acc[id]! + add;
+      }
+    };
+
+    for (const name of names) {
+      for (const t of name.analysed.tokens) {
+        seenInToken.clear();
+        const exact = index.tokenPostings.get(t.key);
+        visit(exact, t.weight);
+        if (t.phonetic.length >= 2) visit(index.phoneticPostings.get(t.phonetic), t.weight * FUZZY_FACTOR);
+        if (t.skeleton.length >= 2) visit(index.skeletonPostings.get(t.skeleton), t.weight * FUZZY_FACTOR);
+        if (t.key.length >= 4 && (!exact || exact.length < 3)) {
+          for (const k of index.similarKeys(t.key)) visit(index.tokenPostings.get(k), t.weight * FUZZY_FACTOR);
+        }
+      }
+    }
+
+    const byEntity = new Map<number, number>();
+    for (const id of touched) {
+      const score = acc[id]!;
+      acc[id] = 0;
+      if (!index.isAlive(id)) continue;
+      const e = index.names[id]!.entity;
+      if (score > (byEntity.get(e) ?? 0)) byEntity.set(e, score);
+    }
+    for (const [prop, values] of Object.entries(query.properties)) {
+      if (propertyType(query.schema, prop) !== 'identifier') continue;
+      for (const v of values) {
+        for (const e of index.identifierPostings.get(compactIdentifier(v)) ?? []) {
+          if (index.entities[e]) byEntity.set(e, (byEntity.get(e) ?? 0) + IDENTIFIER_BOOST);
+        }
+      }
+    }
+    return [...byEntity.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([e]) => e);
+  }
+}

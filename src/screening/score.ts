@@ -1,0 +1,121 @@
+import { nameSimilarity, type NameSimilarity, type TokenPair, type Unpaired } from '../names/similarity.js';
+import type { FtmEntity } from '../model/entity.js';
+import {
+  birthDateFeature,
+  countryFeature,
+  genderFeature,
+  identifierFeature,
+  schemaFeature,
+} from './features.js';
+import { namesOf, type EntityName } from './names-of.js';
+import type { FeatureExplanation, ScreeningQuery } from './types.js';
+
+/**
+ * How a candidate scores against a query. The name decides most of it — score = 0.1 + 0.8 × the
+ * best name similarity — and the evidence around it moves it: a matching identifier, birth date
+ * or country adds, a contradicting one subtracts (features.ts holds the weights). So an exact name
+ * alone scores 0.9 and the same name with a matching birth date and country scores 1.0: scores
+ * do not saturate on the name.
+ */
+export const ALGORITHM = {
+  name: 'sanctrace-v1',
+  version: '1',
+  description:
+    'Cross-script token alignment of names (transliteration, variant spellings, phonetic and consonant keys, legal-form classes, generic words weighted down) plus identifier, birth date, country, schema and gender evidence.',
+  threshold: 0.7,
+};
+
+const NAME_BASE = 0.1;
+const NAME_WEIGHT = 0.8;
+/** A weak alias counts this much of a strong one. */
+const WEAK_FACTOR = 0.92;
+
+export interface Scored {
+  score: number;
+  features: Record<string, number>;
+  explanations: FeatureExplanation[];
+}
+
+interface BestName {
+  score: number;
+  query: EntityName;
+  candidate: EntityName;
+  similarity: NameSimilarity;
+}
+
+export function bestName(queryNames: EntityName[], candidateNames: EntityName[]): BestName | undefined {
+  let best: BestName | undefined;
+  for (const q of queryNames) {
+    for (const c of candidateNames) {
+      const similarity = nameSimilarity(q.analysed, c.analysed);
+      const score = similarity.score * (c.weak || q.weak ? WEAK_FACTOR : 1);
+      if (!best || score > best.score) best = { score, query: q, candidate: c, similarity };
+    }
+  }
+  return best;
+}
+
+function describePair(p: TokenPair): string {
+  const how = p.method === 'edit' || p.method === 'phonetic' ? `${p.method}, distance ${p.distance ?? '?'}` : p.method;
+  return `"${p.a.text}"↔"${p.b.text}" ${p.similarity.toFixed(2)} (${how})`;
+}
+
+function describeUnpaired(side: string, u: Unpaired[]): string {
+  return u.length ? `; unmatched in ${side}: ${u.map((x) => `"${x.token.text}" (${x.token.kind}, costs ${x.cost.toFixed(2)})`).join(', ')}` : '';
+}
+
+function nameExplanation(best: BestName): FeatureExplanation {
+  const a = best.similarity.alignment;
+  const lf = best.similarity.legalForms;
+  const forms =
+    lf !== undefined
+      ? `; legal forms ${best.query.analysed.legalForms.join('/')} vs ${best.candidate.analysed.legalForms.join('/')} agree ${lf.toFixed(1)}`
+      : '';
+  return {
+    feature: 'name',
+    score: Number(best.score.toFixed(4)),
+    weight: NAME_WEIGHT,
+    query: [best.query.analysed.original],
+    candidate: [best.candidate.analysed.original],
+    method: 'token alignment on transliterated keys (exact, variant spelling, phonetic, consonant skeleton, Jaro-Winkler/Levenshtein), generic words weighted down',
+    detail:
+      `${best.candidate.prop === 'name' ? 'name' : best.candidate.prop} "${best.candidate.analysed.original}": ` +
+      (a.pairs.map(describePair).join(', ') || 'no token pairs') +
+      describeUnpaired('query', a.unpairedA) +
+      describeUnpaired('candidate', a.unpairedB) +
+      forms +
+      (best.similarity.specific ? '' : '; only generic words agree (capped)') +
+      (best.candidate.weak || best.query.weak ? '; weak alias' : ''),
+  };
+}
+
+/** Score a candidate whose names are already analysed against a query whose names are. */
+export function scoreAnalysed(
+  query: ScreeningQuery,
+  queryNames: EntityName[],
+  candidate: FtmEntity,
+  candidateNames: EntityName[],
+): Scored {
+  const explanations: FeatureExplanation[] = [];
+  const best = bestName(queryNames, candidateNames);
+  const nameScore = best?.score ?? 0;
+  if (best) explanations.push(nameExplanation(best));
+  let score = NAME_BASE + NAME_WEIGHT * nameScore;
+  const id = identifierFeature(query, candidate);
+  for (const f of [id, birthDateFeature(query, candidate), countryFeature(query, candidate), schemaFeature(query, candidate), genderFeature(query, candidate)]) {
+    if (!f) continue;
+    explanations.push(f);
+    score += f.score * f.weight;
+  }
+  // an identifier in common is reason to look even when the names are written far apart
+  if (id && score < ALGORITHM.threshold) score = ALGORITHM.threshold;
+  score = Math.min(1, Math.max(0, score));
+  const features: Record<string, number> = {};
+  for (const e of explanations) features[e.feature] = e.score;
+  return { score, features, explanations };
+}
+
+/** Score one candidate entity against one query, analysing both (for evaluation and tests). */
+export function scorePair(query: ScreeningQuery, candidate: FtmEntity): Scored {
+  return scoreAnalysed(query, namesOf(query.schema, query.properties), candidate, namesOf(candidate.schema, candidate.properties));
+}

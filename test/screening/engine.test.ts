@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { ingest } from '../../src/ingest/ingest.js';
+import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
+import { buildMatcher, QueryError, type ScreeningEngine } from '../../src/screening/engine.js';
+import { scorePair } from '../../src/screening/score.js';
+import { LISTS, rawText, tempDir, writeTemp } from '../helpers.js';
+
+// The EU annexes (Reg. 269/2014 persons and entities, 833/2014 Annex IV intermediaries) and the
+// OpenSanctions FtM extract, as the store holds them after ingest.
+describe('screening engine on real list entries', () => {
+  let store: DuckDbStore;
+  let engine: ScreeningEngine;
+  const dir = tempDir();
+  const opts = { limit: 5, threshold: 0.7 };
+
+  beforeAll(async () => {
+    store = await DuckDbStore.open(path.join(dir, 'screen.duckdb'));
+    await ingest(store, { format: 'eu-csv', inputs: [path.join(LISTS, 'eu')], dataset: 'eu' });
+    await ingest(store, { format: 'ftm', inputs: [path.join(LISTS, 'ftm', 'zala_entities.ftm.json.gz')], dataset: 'zala', version: 'v1' });
+    engine = await buildMatcher(store);
+  });
+  afterAll(async () => store.close());
+
+  it('finds a person listed in Latin from a Cyrillic query, name reordered', () => {
+    const [top] = engine.match({ schema: 'Person', properties: { name: ['Путин Владимир Владимирович'] } }, opts);
+    expect(top?.entity.properties['name']?.join(' ')).toMatch(/PUTIN/i);
+    expect(top?.match).toBe(true);
+    const name = top!.explanations.find((e) => e.feature === 'name')!;
+    expect(name.query).toEqual(['Путин Владимир Владимирович']);
+    expect(name.detail).toMatch(/путин/);
+  });
+
+  it('finds a Kazakh LLP written with its Cyrillic legal form and in quotes', () => {
+    const results = engine.match({ schema: 'Company', properties: { name: ['ТОО «Элем Групп»'] } }, opts);
+    expect(results[0]?.entity.id).toBe('eu-32014r0833-iv-606');
+    expect(results[0]?.match).toBe(true);
+  });
+
+  it('lets evidence beyond the name lift a match above a bare-name match, and contradicting evidence lower it', () => {
+    const bare = engine.match({ schema: 'Person', properties: { name: ['Vladimir Putin'] } }, opts)[0]!;
+    const withDob = engine.match({ schema: 'Person', properties: { name: ['Vladimir Putin'], birthDate: ['1952-10-07'] } }, opts)[0]!;
+    const wrongDob = engine.match({ schema: 'Person', properties: { name: ['Vladimir Putin'], birthDate: ['1990-01-01'] } }, opts)[0];
+    expect(withDob.entity.id).toBe(bare.entity.id);
+    expect(withDob.score).toBeGreaterThan(bare.score);
+    expect(withDob.features['birth_date']).toBe(1);
+    expect(wrongDob === undefined || wrongDob.score < bare.score).toBe(true);
+    expect(bare.score).toBeLessThan(1);
+  });
+
+  it('surfaces a listed company by its BIN even under another name, and says so', () => {
+    const [top] = engine.match({ schema: 'Company', properties: { name: ['Completely Different Name'], registrationNumber: ['2203 4001 5717'] } }, opts);
+    expect(top?.entity.id).toBe('eu-32014r0833-iv-606');
+    const id = top!.explanations.find((e) => e.feature === 'identifier_match')!;
+    expect(id.candidate).toEqual(['220340015717']);
+    expect(top!.score).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('does not match a name made of generic words only', () => {
+    const results = engine.match({ schema: 'Company', properties: { name: ['International Trading Group LLC'] } }, opts);
+    expect(results.filter((r) => r.match)).toEqual([]);
+  });
+
+  it('penalises a person against a company of the same name', () => {
+    const company = scorePair({ schema: 'Company', properties: { name: ['Elem Group'] } }, { id: 'x', schema: 'Company', properties: { name: ['TOO Elem Group'] } });
+    const person = scorePair({ schema: 'Person', properties: { name: ['Elem Group'] } }, { id: 'x', schema: 'Company', properties: { name: ['TOO Elem Group'] } });
+    expect(person.score).toBeLessThan(company.score - 0.4);
+    expect(person.features['schema_mismatch']).toBe(-1);
+  });
+
+  it('applies dataset and entity filters and refuses unknown schemata', () => {
+    const q = { schema: 'Person', properties: { name: ['Vladimir Putin'] } };
+    const all = engine.match(q, opts);
+    expect(all.length).toBeGreaterThan(0);
+    expect(engine.match(q, { ...opts, datasets: ['zala'] }).every((r) => r.entity.datasets.includes('zala'))).toBe(true);
+    expect(engine.match(q, { ...opts, excludeEntityIds: [all[0]!.entity.id] }).map((r) => r.entity.id)).not.toContain(all[0]!.entity.id);
+    expect(() => engine.match({ schema: 'Persn', properties: { name: ['x y'] } }, opts)).toThrow(QueryError);
+  });
+
+  it('is deterministic', () => {
+    const q = { schema: 'Company', properties: { name: ['Gazprom'] } };
+    expect(engine.match(q, opts)).toEqual(engine.match(q, opts));
+  });
+
+  it('follows a new version of a dataset from its delta, without a rebuild', async () => {
+    const lines = rawText('ftm/zala_entities.ftm.json.gz').split('\n').filter(Boolean);
+    const persons = lines.map((l) => JSON.parse(l)).filter((e) => e.schema === 'Person');
+    const gone = persons[0]!;
+    const added = { id: 'test-new-llp', schema: 'Company', properties: { name: ['Zhetysu Trade Logistics LLP'], country: ['kz'] } };
+    const next = [...lines.filter((l) => JSON.parse(l).id !== gone.id), JSON.stringify(added)].join('\n');
+    await ingest(store, { format: 'ftm', inputs: [writeTemp(dir, 'zala2.json', next)], dataset: 'zala', version: 'v2' });
+    const before = engine.index.size;
+    expect(await engine.refresh(store)).toEqual({ updated: 1, removed: 1 });
+    expect(engine.index.size).toBe(before);
+    expect(engine.datasetVersions()['zala']).toBe('v2');
+    expect(engine.match({ schema: 'Company', properties: { name: ['Жетысу Трейд Логистикс'] } }, opts)[0]?.entity.id).toBe('test-new-llp');
+    expect(engine.getEntity(gone.id)).toBeUndefined();
+  });
+});
