@@ -1,24 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { DATA_DIR, PACKAGE_ROOT } from '../../src/model/paths.js';
+import { DATA_DIR } from '../../src/model/paths.js';
 
-/** The shared data folder beside the repository (../shared/data), as on the CI and the developers' machines. */
-const SHARED = [path.join(PACKAGE_ROOT, '..', 'shared', 'data'), '/work/shared/data'].find((d) => existsSync(d)) ?? path.join(PACKAGE_ROOT, '..', 'shared', 'data');
-
-export function sharedText(relative: string): string {
-  return readFileSync(path.join(SHARED, relative), 'utf8');
+/** A small real fixture shipped in data/names (see data/SOURCES.md). */
+export function namesFixture(file: string): string {
+  return readFileSync(path.join(DATA_DIR, 'names', file), 'utf8');
 }
 
 /** The 80 spellings of Vladimir Putin's name in many scripts. */
 export function putinVariants(): string[] {
-  return sharedText('name_matching/putin_name_variants.txt').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return namesFixture('putin_name_variants.txt').split('\n').map((l) => l.trim()).filter((l) => l !== '');
 }
 
 /** watchman's cross-script pairs: query, expected match. */
 export function crossScriptPairs(): { query: string; expected: string; note: string }[] {
-  return sharedText('name_matching/watchman_cross_script_pairs.csv')
+  return namesFixture('watchman_cross_script_pairs.csv')
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('#'))
     .map((l) => {
