@@ -67,8 +67,16 @@ const ASCII_INNER_APOSTROPHE = /(?<=[a-z])['`]+(?=[a-z])/g;
 const ASCII_OTHER = /[^a-z0-9]+/g;
 const HAS_APOSTROPHE = new RegExp(`[${APOSTROPHES}]`);
 
+// Dotted abbreviations are one word: A.B.C. = ABC, G.m.b.H. = GmbH, J.P. Morgan = JP Morgan.
+// (Latin only: Arabic legal forms such as ش.ذ.م.م are matched letter by letter.)
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:[A-Za-z]\.){1,}[A-Za-z](?![\p{L}\p{N}])\.?/gu;
+
+function joinAbbreviations(text: string): string {
+  return text.includes('.') ? text.replace(DOTTED_ABBREVIATION, (m) => m.replace(/\./g, '')) : text;
+}
+
 export function normalise(text: string): string {
-  let s = text;
+  let s = joinAbbreviations(text);
   const ascii = ASCII.test(s);
   if (ascii) {
     s = s.toLowerCase();

@@ -8,6 +8,9 @@ import type { ScreeningQuery } from './types.js';
 const COMMON_SHARE = 0.05;
 /** Weight of a lookup by phonetic code, consonant skeleton or a vocabulary neighbour, against the key itself. */
 const FUZZY_FACTOR = 0.6;
+/** Candidates below this share of the best candidate's evidence are dropped (beyond the first MIN_KEPT). */
+const RELATIVE_FLOOR = 0.25;
+const MIN_KEPT = 10;
 /** An identifier in common puts a candidate first. */
 const IDENTIFIER_BOOST = 100;
 
@@ -23,7 +26,7 @@ export class CandidateGenerator {
 
   constructor(private readonly index: ScreeningIndex) {}
 
-  generate(query: ScreeningQuery, names: EntityName[], limit: number): number[] {
+  generate(query: ScreeningQuery, names: EntityName[], limit: number): Candidate[] {
     const index = this.index;
     const total = Math.max(1, index.nameCount);
     if (this.scratch.length < total) this.scratch = new Float32Array(Math.max(total, this.scratch.length * 2));
@@ -60,25 +63,40 @@ export class CandidateGenerator {
       }
     }
 
-    const byEntity = new Map<number, number>();
+    const byEntity = new Map<number, Candidate>();
     for (const id of touched) {
       const score = acc[id]!;
       acc[id] = 0;
       if (!index.isAlive(id)) continue;
       const e = index.names[id]!.entity;
-      if (score > (byEntity.get(e) ?? 0)) byEntity.set(e, score);
+      const c = byEntity.get(e);
+      if (!c) byEntity.set(e, { entity: e, score, names: [id] });
+      else {
+        c.names.push(id);
+        if (score > c.score) c.score = score;
+      }
     }
     for (const [prop, values] of Object.entries(query.properties)) {
       if (propertyType(query.schema, prop) !== 'identifier') continue;
       for (const v of values) {
         for (const e of index.identifierPostings.get(compactIdentifier(v)) ?? []) {
-          if (index.entities[e]) byEntity.set(e, (byEntity.get(e) ?? 0) + IDENTIFIER_BOOST);
+          if (!index.entities[e]) continue;
+          const c = byEntity.get(e);
+          if (c) c.score += IDENTIFIER_BOOST;
+          else byEntity.set(e, { entity: e, score: IDENTIFIER_BOOST, names: [] });
         }
       }
     }
-    return [...byEntity.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([e]) => e);
+    const ranked = [...byEntity.values()].sort((a, b) => b.score - a.score || a.entity - b.entity);
+    // candidates far behind the best share only common or fuzzy tokens with the query
+    const floor = (ranked[0]?.score ?? 0) * RELATIVE_FLOOR;
+    return ranked.filter((c, i) => i < MIN_KEPT || c.score >= floor).slice(0, limit);
   }
+}
+
+/** An entity worth scoring, with the names of it the query's tokens reached (empty: found by identifier). */
+export interface Candidate {
+  entity: number;
+  score: number;
+  names: number[];
 }

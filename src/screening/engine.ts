@@ -12,7 +12,7 @@ export class QueryError extends Error {
 }
 
 /** Candidates scored in full per query, at least; more when a larger limit is asked for. */
-const MIN_CANDIDATES = 40;
+const MIN_CANDIDATES = 30;
 const DEFAULT_CUTOFF = 0.5;
 
 /** The screening engine over an in-memory index built from the store. */
@@ -43,13 +43,15 @@ export class ScreeningEngine implements Matcher {
   match(query: ScreeningQuery, options: MatchOptions): MatchResult[] {
     if (!hasSchema(query.schema)) throw new QueryError(`unknown schema "${query.schema}"`);
     const names = namesOf(query.schema, query.properties);
-    const ids = this.candidates.generate(query, names, Math.max(MIN_CANDIDATES, options.limit * 4));
+    const candidates = this.candidates.generate(query, names, Math.max(MIN_CANDIDATES, options.limit * 4));
     const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
     const results: MatchResult[] = [];
-    for (const e of ids) {
-      const entity = this.index.entities[e];
+    for (const c of candidates) {
+      const entity = this.index.entities[c.entity];
       if (!entity || !this.admits(entity, options)) continue;
-      const scored = scoreAnalysed(query, names, entity, this.index.entityNames[e]!);
+      // only the names the query's tokens reached can score well; all of them when found by identifier
+      const entityNames = c.names.length ? c.names.map((n) => this.index.names[n]!.name) : this.index.entityNames[c.entity]!;
+      const scored = scoreAnalysed(query, names, entity, entityNames);
       if (scored.score < cutoff) continue;
       results.push({ entity, ...scored, match: scored.score >= options.threshold });
     }

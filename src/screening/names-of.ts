@@ -25,7 +25,8 @@ const NAME_PROPS: Array<[string, boolean]> = [
 export function namesOf(schema: string, properties: Record<string, string[]>): EntityName[] {
   const out: EntityName[] = [];
   const seen = new Set<string>();
-  const add = (text: string, prop: string, weak: boolean) => {
+  const add = (text: unknown, prop: string, weak: boolean) => {
+    if (typeof text !== 'string') return;
     const t = text.trim();
     if (t.length < 2 || t.length > 500 || seen.has(t)) return;
     seen.add(t);

@@ -89,6 +89,27 @@ function nameExplanation(best: BestName): FeatureExplanation {
   };
 }
 
+/**
+ * Lists often give an organisation the generic LegalEntity schema, which a Person query is
+ * compatible with; when the matched name reads as an organisation's (a legal form, no person
+ * parts), a person query is most likely not it.
+ */
+function partyKindFeature(query: ScreeningQuery, candidate: FtmEntity, name: EntityName): FeatureExplanation | undefined {
+  if (query.schema !== 'Person' || candidate.schema !== 'LegalEntity') return undefined;
+  if (name.analysed.person || name.analysed.legalForms.length === 0) return undefined;
+  return {
+    feature: 'party_kind_mismatch',
+    score: -1,
+    weight: PARTY_KIND_PENALTY,
+    query: [query.schema],
+    candidate: [name.analysed.original],
+    method: 'legal form in the listed name',
+    detail: `the listed name "${name.analysed.original}" has the legal form ${name.analysed.legalForms.join('/')}: an organisation, not a person`,
+  };
+}
+
+const PARTY_KIND_PENALTY = 0.3;
+
 /** Score a candidate whose names are already analysed against a query whose names are. */
 export function scoreAnalysed(
   query: ScreeningQuery,
@@ -101,6 +122,11 @@ export function scoreAnalysed(
   const nameScore = best?.score ?? 0;
   if (best) explanations.push(nameExplanation(best));
   let score = NAME_BASE + NAME_WEIGHT * nameScore;
+  const kind = best ? partyKindFeature(query, candidate, best.candidate) : undefined;
+  if (kind) {
+    explanations.push(kind);
+    score += kind.score * kind.weight;
+  }
   const id = identifierFeature(query, candidate);
   for (const f of [id, birthDateFeature(query, candidate), countryFeature(query, candidate), schemaFeature(query, candidate), genderFeature(query, candidate)]) {
     if (!f) continue;

@@ -5,7 +5,8 @@ describe('normalise', () => {
   it('folds case, collapses whitespace and turns punctuation into token boundaries', () => {
     expect(normalise('  PUTIN,   Vladimir\tVladimirovich ')).toBe('putin vladimir vladimirovich');
     expect(normalise('Kazan Helicopter Plant PJSC')).toBe('kazan helicopter plant pjsc');
-    expect(normalise('L.L.C.')).toBe('l l c');
+    expect(normalise('L.L.C.')).toBe('llc');
+    expect(normalise('A.B.C. Company')).toBe('abc company');
     expect(normalise('Almaz-Antey / (VKO)')).toBe('almaz antey vko');
   });
 
