@@ -22,6 +22,9 @@ const IDENTIFIER_BOOST = 100;
  */
 export class CandidateGenerator {
   private scratch = new Float32Array(0);
+  /** per name: the number of the last token that reached it (so a token counts once per name) */
+  private stamps = new Int32Array(0);
+  private stamp = 0;
   private touched: number[] = [];
 
   constructor(private readonly index: ScreeningIndex) {}
@@ -29,22 +32,27 @@ export class CandidateGenerator {
   generate(query: ScreeningQuery, names: EntityName[], limit: number): Candidate[] {
     const index = this.index;
     const total = Math.max(1, index.nameCount);
-    if (this.scratch.length < total) this.scratch = new Float32Array(Math.max(total, this.scratch.length * 2));
+    if (this.scratch.length < total) {
+      const size = Math.max(total, this.scratch.length * 2);
+      this.scratch = new Float32Array(size);
+      this.stamps = new Int32Array(size);
+    }
     const acc = this.scratch;
+    const stamps = this.stamps;
     const touched = this.touched;
     touched.length = 0;
-    const common = Math.max(50, total * COMMON_SHARE);
-    const seenInToken = new Set<number>();
+    const common = Math.max(50, Math.floor(total * COMMON_SHARE));
 
     const visit = (list: number[] | undefined, weight: number) => {
       if (!list || list.length === 0) return;
       if (list.length > common && weight < 1) return;
-      const idf = Math.log(1 + total / list.length);
-      const add = weight * idf;
-      const bounded = list.length > common ? list.slice(0, common) : list;
-      for (const id of bounded) {
-        if (seenInToken.has(id)) continue;
-        seenInToken.add(id);
+      const add = weight * Math.log(1 + total / list.length);
+      const n = Math.min(list.length, common);
+      const stamp = this.stamp;
+      for (let i = 0; i < n; i++) {
+        const id = list[i]!;
+        if (stamps[id] === stamp) continue;
+        stamps[id] = stamp;
         if (acc[id] === 0) touched.push(id);
         acc[id] = acc[id]! + add;
       }
@@ -52,7 +60,7 @@ export class CandidateGenerator {
 
     for (const name of names) {
       for (const t of name.analysed.tokens) {
-        seenInToken.clear();
+        this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
         const exact = index.tokenPostings.get(t.key);
         visit(exact, t.weight);
         if (t.phonetic.length >= 2) visit(index.phoneticPostings.get(t.phonetic), t.weight * FUZZY_FACTOR);
@@ -63,11 +71,15 @@ export class CandidateGenerator {
       }
     }
 
+    let max = 0;
+    for (const id of touched) if (acc[id]! > max) max = acc[id]!;
+    // names far behind the best share only common or fuzzy tokens with the query
+    const nameFloor = max * RELATIVE_FLOOR;
     const byEntity = new Map<number, Candidate>();
     for (const id of touched) {
       const score = acc[id]!;
       acc[id] = 0;
-      if (!index.isAlive(id)) continue;
+      if (score < nameFloor || !index.isAlive(id)) continue;
       const e = index.names[id]!.entity;
       const c = byEntity.get(e);
       if (!c) byEntity.set(e, { entity: e, score, names: [id] });

@@ -3,7 +3,7 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { CandidateGenerator } from './candidates.js';
 import { ScreeningIndex, SCREENED_SCHEMATA, isScreened } from './index.js';
-import { namesOf } from './names-of.js';
+import { namesOf, type EntityName } from './names-of.js';
 import { ALGORITHM, scoreAnalysed } from './score.js';
 import type { IndexedEntity, MatchOptions, MatchResult, Matcher, ScreeningQuery } from './types.js';
 
@@ -45,18 +45,22 @@ export class ScreeningEngine implements Matcher {
     const names = namesOf(query.schema, query.properties);
     const candidates = this.candidates.generate(query, names, Math.max(MIN_CANDIDATES, options.limit * 4));
     const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
-    const results: MatchResult[] = [];
+    const ranked: Array<{ entity: IndexedEntity; entityNames: EntityName[]; score: number }> = [];
     for (const c of candidates) {
       const entity = this.index.entities[c.entity];
       if (!entity || !this.admits(entity, options)) continue;
       // only the names the query's tokens reached can score well; all of them when found by identifier
       const entityNames = c.names.length ? c.names.map((n) => this.index.names[n]!.name) : this.index.entityNames[c.entity]!;
-      const scored = scoreAnalysed(query, names, entity, entityNames);
+      const scored = scoreAnalysed(query, names, entity, entityNames, false);
       if (scored.score < cutoff) continue;
-      results.push({ entity, ...scored, match: scored.score >= options.threshold });
+      ranked.push({ entity, entityNames, score: scored.score });
     }
-    results.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
-    return results.slice(0, options.limit);
+    ranked.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
+    // explanations only for what is returned
+    return ranked.slice(0, options.limit).map(({ entity, entityNames }) => {
+      const scored = scoreAnalysed(query, names, entity, entityNames);
+      return { entity, ...scored, match: scored.score >= options.threshold };
+    });
   }
 
   search(text: string, options: Omit<MatchOptions, 'threshold'> & { schema?: string }): MatchResult[] {

@@ -116,11 +116,17 @@ export function scoreAnalysed(
   queryNames: EntityName[],
   candidate: FtmEntity,
   candidateNames: EntityName[],
+  /** false: the score and features only, without the name explanation's text (for ranking) */
+  explain = true,
 ): Scored {
   const explanations: FeatureExplanation[] = [];
   const best = bestName(queryNames, candidateNames);
   const nameScore = best?.score ?? 0;
-  if (best) explanations.push(nameExplanation(best));
+  const features: Record<string, number> = {};
+  if (best) {
+    if (explain) explanations.push(nameExplanation(best));
+    else features['name'] = Number(best.score.toFixed(4));
+  }
   let score = NAME_BASE + NAME_WEIGHT * nameScore;
   const kind = best ? partyKindFeature(query, candidate, best.candidate) : undefined;
   if (kind) {
@@ -136,7 +142,6 @@ export function scoreAnalysed(
   // an identifier in common is reason to look even when the names are written far apart
   if (id && score < ALGORITHM.threshold) score = ALGORITHM.threshold;
   score = Math.min(1, Math.max(0, score));
-  const features: Record<string, number> = {};
   for (const e of explanations) features[e.feature] = e.score;
   return { score, features, explanations };
 }
