@@ -27,6 +27,6 @@ export async function demoCommand(store: Store, dbPath: string): Promise<void> {
         rows.map((r) => ({ ...r, records: formatNumber(r.records), entities: formatNumber(r.entities) })),
         ['name', 'format', 'version', 'records', 'entities'],
       ) +
-      '\n\nNext: sanctrace datasets · sanctrace delta <dataset> · sanctrace export --format ftm --dataset <name>\n',
+      '\n\nNext: npx sanctrace serve (screening API) · npx sanctrace screen --input names.csv · npx sanctrace delta <dataset> · npx sanctrace export --format ftm\n',
   );
 }
