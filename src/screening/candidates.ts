@@ -63,9 +63,11 @@ export class CandidateGenerator {
         this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
         const exact = index.tokenPostings.get(t.key);
         visit(exact, t.weight);
-        if (t.phonetic.length >= 2) visit(index.phoneticPostings.get(t.phonetic), t.weight * FUZZY_FACTOR);
+        const phonetic = t.phonetic.length >= 2 ? index.phoneticPostings.get(t.phonetic) : undefined;
+        visit(phonetic, t.weight * FUZZY_FACTOR);
         if (t.skeleton.length >= 2) visit(index.skeletonPostings.get(t.skeleton), t.weight * FUZZY_FACTOR);
-        if (t.key.length >= 4 && (!exact || exact.length < 3)) {
+        // near spellings only for a word neither spelled nor sounding like any listed one
+        if (t.key.length >= 4 && !exact && !phonetic) {
           for (const k of index.similarKeys(t.key)) visit(index.tokenPostings.get(k), t.weight * FUZZY_FACTOR);
         }
       }
