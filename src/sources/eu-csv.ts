@@ -576,7 +576,10 @@ class EntryBuilder {
     const id = makeId(this.ctx.dataset, this.key, 'address', full);
     const a = new EntityBuilder('Address', id, this.ctx.report.valueProblem).add('full', full);
     const country = addressCountry(full);
-    if (country) a.add('country', country);
+    if (country) {
+      a.add('country', country);
+      if (this.main.hasProp('country')) this.main.add('country', country);
+    }
     this.others.set(id, a.build());
     this.main.add('address', full).add('addressEntity', id);
   }
