@@ -258,7 +258,7 @@ function kindFactor(a: Token, b: Token): number {
 /** Unpaired tokens this heavy or more are in conflict with those of the other name. */
 const CONFLICT_WEIGHT = 0.5;
 /** In a person's name, tokens the other name simply lacks (middle names, a second family name) cost this much of their weight. */
-export const SUBSET_FACTOR = 0.5;
+export const SUBSET_FACTOR = 0.3;
 
 /**
  * What leaving a token unpaired costs. A patronymic or an initial the other name lacks costs little
