@@ -1,4 +1,6 @@
 import { nameSimilarity, type NameSimilarity, type TokenPair, type Unpaired } from '../names/similarity.js';
+import { isStopWord } from '../names/generic-words.js';
+import type { AnalysedName } from '../names/analyse.js';
 import type { FtmEntity } from '../model/entity.js';
 import {
   birthDateFeature,
@@ -40,14 +42,34 @@ interface BestName {
   score: number;
   query: EntityName;
   candidate: EntityName;
-  similarity: NameSimilarity;
+  similarity: NameSimilarity & { acronym?: boolean };
+}
+
+/** An organisation's acronym against its full name: "PLA" ↔ "People's Liberation Army". */
+const ACRONYM_SCORE = 0.85;
+
+function initials(name: AnalysedName): string {
+  return name.tokens
+    .filter((t) => !isStopWord(t.key))
+    .map((t) => t.latin[0] ?? '')
+    .join('');
+}
+
+function isAcronymOf(short: AnalysedName, long: AnalysedName): boolean {
+  if (short.person || long.person || short.tokens.length !== 1 || long.tokens.length < 2) return false;
+  const word = short.tokens[0]!.latin;
+  return word.length >= 2 && word.length <= 8 && word === initials(long);
 }
 
 export function bestName(queryNames: EntityName[], candidateNames: EntityName[]): BestName | undefined {
   let best: BestName | undefined;
   for (const q of queryNames) {
     for (const c of candidateNames) {
-      const similarity = nameSimilarity(q.analysed, c.analysed);
+      const similarity: BestName['similarity'] = nameSimilarity(q.analysed, c.analysed);
+      if (similarity.score < ACRONYM_SCORE && (isAcronymOf(q.analysed, c.analysed) || isAcronymOf(c.analysed, q.analysed))) {
+        similarity.score = ACRONYM_SCORE;
+        similarity.acronym = true;
+      }
       const score = similarity.score * (c.weak || q.weak ? WEAK_FACTOR : 1);
       if (!best || score > best.score) best = { score, query: q, candidate: c, similarity };
     }
@@ -80,7 +102,7 @@ function nameExplanation(best: BestName): FeatureExplanation {
     method: 'token alignment on transliterated keys (exact, variant spelling, phonetic, consonant skeleton, Jaro-Winkler/Levenshtein), generic words weighted down',
     detail:
       `${best.candidate.prop === 'name' ? 'name' : best.candidate.prop} "${best.candidate.analysed.original}": ` +
-      (a.pairs.map(describePair).join(', ') || 'no token pairs') +
+      (best.similarity.acronym ? 'one name is the acronym of the other' : a.pairs.map(describePair).join(', ') || 'no token pairs') +
       describeUnpaired('query', a.unpairedA) +
       describeUnpaired('candidate', a.unpairedB) +
       forms +

@@ -68,6 +68,16 @@ describe('screening engine on real list entries', () => {
     expect(person.features['schema_mismatch']).toBe(-1);
   });
 
+  it('matches an organisation by its acronym, and explains it', () => {
+    // both spellings are on the OFAC SDN list for the same entry
+    const full = { id: 'x', schema: 'Organization', properties: { name: ['Islamic Revolutionary Guard Corps'] } };
+    const hit = scorePair({ schema: 'Organization', properties: { name: ['IRGC'] } }, full);
+    expect(hit.score).toBeGreaterThanOrEqual(0.7);
+    expect(hit.explanations[0]!.detail).toMatch(/acronym/);
+    expect(scorePair({ schema: 'Organization', properties: { name: ['IRGX'] } }, full).score).toBeLessThan(0.7);
+    expect(scorePair({ schema: 'Person', properties: { name: ['IRGC'] } }, { ...full, schema: 'Person' }).score).toBeLessThan(0.7);
+  });
+
   it('applies dataset and entity filters and refuses unknown schemata', () => {
     const q = { schema: 'Person', properties: { name: ['Vladimir Putin'] } };
     const all = engine.match(q, opts);
