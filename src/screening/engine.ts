@@ -12,7 +12,7 @@ export class QueryError extends Error {
 }
 
 /** Candidates scored in full per query, at least; more when a larger limit is asked for. */
-const MIN_CANDIDATES = 30;
+const MIN_CANDIDATES = 20;
 const DEFAULT_CUTOFF = 0.5;
 
 /** The screening engine over an in-memory index built from the store. */

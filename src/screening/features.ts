@@ -79,7 +79,12 @@ export function birthDateFeature(query: ScreeningQuery, candidate: FtmEntity): F
 
 const COUNTRY_PROPS = ['country', 'nationality', 'citizenship', 'jurisdiction', 'mainCountry', 'birthCountry', 'flag'];
 
+// the query's countries are asked for once per candidate: remember them per query
+const queryCountries = new WeakMap<Props, string[]>();
+
 function countries(props: Props): string[] {
+  const known = queryCountries.get(props);
+  if (known) return known;
   const out = new Set<string>();
   for (const p of COUNTRY_PROPS) for (const v of props[p] ?? []) out.add(v.toLowerCase());
   return [...out];
@@ -87,6 +92,7 @@ function countries(props: Props): string[] {
 
 export function countryFeature(query: ScreeningQuery, candidate: FtmEntity): FeatureExplanation | undefined {
   const q = countries(query.properties);
+  queryCountries.set(query.properties, q);
   const c = countries(candidate.properties);
   if (!q.length || !c.length) return undefined;
   const shared = q.filter((x) => c.includes(x));
