@@ -2,31 +2,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { run } from '../../src/cli/main.js';
+import { cli } from '../cli-run.js';
 import { LISTS, tempDir, writeTemp } from '../helpers.js';
 
 const FACTORY = fileURLToPath(new URL('../fixtures/matcher-tokens.ts', import.meta.url));
 const KUZMENKO = 'NK-2Ka3UvopqbpZmVDFjWd4LA';
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...args: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await run(['node', 'sanctrace', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('sanctrace screen, decide, log, decisions', () => {
   let dir: string;
