@@ -114,6 +114,35 @@ function wordsOf(text: string, normalised?: string): Word[] {
       else out.push(p);
     }
   }
+  return numbersAsDigits(out);
+}
+
+// English number words as digits, so "Brigade Forty-Four" meets "Brigade 44" and "Three Percenters" "3 Percenters".
+const UNIT_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  first: 1, second: 2, third: 3,
+};
+const TEN_WORDS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+function numbersAsDigits(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const tens = TEN_WORDS[w.latin];
+    if (tens !== undefined) {
+      const unit = words[i + 1] ? UNIT_WORDS[words[i + 1]!.latin] : undefined;
+      if (unit !== undefined && unit > 0 && unit < 10) {
+        out.push({ text: `${w.text} ${words[i + 1]!.text}`, latin: String(tens + unit) });
+        i++;
+      } else out.push({ text: w.text, latin: String(tens) });
+      continue;
+    }
+    const unit = UNIT_WORDS[w.latin];
+    out.push(unit !== undefined ? { text: w.text, latin: String(unit) } : w);
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { AnalysedName, Token } from './analyse.js';
-import { GENERIC_THRESHOLD } from './generic-words.js';
+import { GENERIC_THRESHOLD, STOP_WEIGHT } from './generic-words.js';
 import { legalFormSimilarity } from './legal-forms.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
 import { sameGivenName } from './person.js';
@@ -405,7 +405,12 @@ export function nameSimilarity(a: AnalysedName, b: AnalysedName): NameSimilarity
   for (const u of alignment.unpairedA) den += u.cost;
   for (const u of alignment.unpairedB) den += u.cost;
   let score = den > 0 ? num / den : 0;
-  if (!specific) score = Math.min(score, GENERIC_ONLY_CAP);
+  // the cap is for names that only share some generic words; the same generic name in full is the same name
+  const complete =
+    alignment.pairs.length > 0 &&
+    alignment.pairs.every((p) => p.similarity >= 0.95) &&
+    [...alignment.unpairedA, ...alignment.unpairedB].every((u) => u.token.weight <= STOP_WEIGHT);
+  if (!specific && !complete) score = Math.min(score, GENERIC_ONLY_CAP);
   const lf = legalFormSimilarity(a.legalForms, b.legalForms);
   if (lf !== undefined) score *= 0.95 + 0.05 * lf;
   const out: NameSimilarity = { score, alignment, specific };

@@ -1,5 +1,6 @@
 import { nameSimilarity, type NameSimilarity, type TokenPair, type Unpaired } from '../names/similarity.js';
 import { isStopWord } from '../names/generic-words.js';
+import { normalise, tokens } from '../names/normalise.js';
 import type { AnalysedName } from '../names/analyse.js';
 import type { FtmEntity } from '../model/entity.js';
 import {
@@ -42,7 +43,7 @@ interface BestName {
   score: number;
   query: EntityName;
   candidate: EntityName;
-  similarity: NameSimilarity & { acronym?: boolean };
+  similarity: NameSimilarity & { acronym?: boolean; branches?: boolean };
 }
 
 /** An organisation's acronym against its full name: "PLA" ↔ "People's Liberation Army". */
@@ -61,6 +62,20 @@ function isAcronymOf(short: AnalysedName, long: AnalysedName): boolean {
   return word.length >= 2 && word.length <= 8 && word === initials(long);
 }
 
+/**
+ * Organisations named the same but for what they add in parentheses are often different branches:
+ * "Bank of China (Hong Kong) Limited" is not "Bank of China (Singapore) Limited".
+ */
+const BRANCH_FACTOR = 0.7;
+
+function alternativesConflict(a: AnalysedName, b: AnalysedName): boolean {
+  if (a.person || b.person || a.alternatives.length === 0 || b.alternatives.length === 0) return false;
+  const words = (alts: string[]) => new Set(alts.flatMap((x) => tokens(normalise(x))));
+  const wa = words(a.alternatives);
+  for (const w of words(b.alternatives)) if (wa.has(w)) return false;
+  return true;
+}
+
 export function bestName(queryNames: EntityName[], candidateNames: EntityName[]): BestName | undefined {
   let best: BestName | undefined;
   for (const q of queryNames) {
@@ -69,6 +84,10 @@ export function bestName(queryNames: EntityName[], candidateNames: EntityName[])
       if (similarity.score < ACRONYM_SCORE && (isAcronymOf(q.analysed, c.analysed) || isAcronymOf(c.analysed, q.analysed))) {
         similarity.score = ACRONYM_SCORE;
         similarity.acronym = true;
+      }
+      if (alternativesConflict(q.analysed, c.analysed)) {
+        similarity.score *= BRANCH_FACTOR;
+        similarity.branches = true;
       }
       const score = similarity.score * (c.weak || q.weak ? WEAK_FACTOR : 1);
       if (!best || score > best.score) best = { score, query: q, candidate: c, similarity };
@@ -107,6 +126,7 @@ function nameExplanation(best: BestName): FeatureExplanation {
       describeUnpaired('candidate', a.unpairedB) +
       forms +
       (best.similarity.specific ? '' : '; only generic words agree (capped)') +
+      (best.similarity.branches ? `; what the names add in parentheses differs (${best.query.analysed.alternatives.join(', ')} vs ${best.candidate.analysed.alternatives.join(', ')})` : '') +
       (best.candidate.weak || best.query.weak ? '; weak alias' : ''),
   };
 }

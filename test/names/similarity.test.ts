@@ -177,10 +177,14 @@ describe('nameSimilarity', () => {
     expect(sim(C('Alpha Trading LLC'), C('Beta Trading LLC'))).toBeLessThan(0.3);
     expect(sim(C('Elem Group'), C('Kami Group'))).toBeLessThan(0.3);
     expect(sim(C('Trading Company'), C('Elem Trading Company'))).toBeLessThan(0.4);
-    // a name that is only generic words never scores above the cap, not even against itself
-    const generic = nameSimilarity(C('General Trading Company'), C('General Trading Company'));
-    expect(generic.specific).toBe(false);
-    expect(generic.score).toBeLessThanOrEqual(0.6);
+    // a name of generic words only never scores above the cap against another name sharing some
+    // of them; the same generic name in full is the same name
+    const partial = nameSimilarity(C('General Trading Company'), C('General Trading and Logistics Company'));
+    expect(partial.specific).toBe(false);
+    expect(partial.score).toBeLessThanOrEqual(0.6);
+    const same = nameSimilarity(C('General Trading Company'), C('The General Trading Company'));
+    expect(same.specific).toBe(false);
+    expect(same.score).toBeGreaterThan(0.9);
   });
 
   it('compares legal forms as classes and otherwise ignores them (Annex IV, OFAC)', () => {

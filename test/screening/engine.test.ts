@@ -78,6 +78,17 @@ describe('screening engine on real list entries', () => {
     expect(scorePair({ schema: 'Person', properties: { name: ['IRGC'] } }, { ...full, schema: 'Person' }).score).toBeLessThan(0.7);
   });
 
+  it('reads number words as numbers, and tells branches apart by what they add in parentheses', () => {
+    const org = (name: string) => ({ id: 'x', schema: 'Company', properties: { name: [name] } });
+    const q = (name: string) => ({ schema: 'Company', properties: { name: [name] } });
+    expect(scorePair(q('Forty-Two Rivers Trading'), org('42 Rivers Trading')).score).toBeGreaterThanOrEqual(0.9);
+    expect(scorePair(q('Forty-Two Rivers Trading'), org('43 Rivers Trading')).score).toBeLessThan(0.7);
+    const branch = scorePair(q('VTB Bank (Europe) SE'), org('VTB Bank (Armenia) CJSC'));
+    expect(branch.score).toBeLessThan(0.7);
+    expect(branch.explanations[0]!.detail).toMatch(/parentheses differs/);
+    expect(scorePair(q('VTB Bank (Europe) SE'), org('VTB Bank (Europe) Societas Europaea')).score).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('applies dataset and entity filters and refuses unknown schemata', () => {
     const q = { schema: 'Person', properties: { name: ['Vladimir Putin'] } };
     const all = engine.match(q, opts);
