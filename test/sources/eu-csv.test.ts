@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR } from '../../src/model/paths.js';
+import { DATA_DIR, PACKAGE_ROOT } from '../../src/model/paths.js';
 import { euCsvReader, splitMulti } from '../../src/sources/eu-csv.js';
 import type { ReadReport } from '../../src/sources/report.js';
 import type { SourceRecord } from '../../src/sources/types.js';
@@ -12,7 +12,8 @@ import { finder, props, readAll, readError, tempFile } from '../helpers.js';
 const EU_DIR = path.join(DATA_DIR, 'lists', 'eu');
 const REG_269 = path.join(EU_DIR, '32014R0269.csv.gz');
 const REG_833 = path.join(EU_DIR, '32014R0833.csv.gz');
-const CONSOLIDATED = '/work/shared/data/eu_journal_sanctions/consolidated';
+// the development copy of every EU regime beside the repository (not shipped; these tests skip without it)
+const CONSOLIDATED = path.resolve(PACKAGE_ROOT, '..', 'shared', 'data', 'eu_journal_sanctions', 'consolidated');
 const OFAC_SDN = path.join(DATA_DIR, 'lists', 'ofac', 'sdn_20240503.csv.gz');
 
 const HEADER =
