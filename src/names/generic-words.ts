@@ -23,6 +23,8 @@ const STOP = [
   'les', 'du', 'des', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'y', 'e', 'et', 'und', 'der', 'die', 'den',
   'het', 'van', 'von', 'i', 'v', 's', 'so', 'po', 'na', 'dlya', 'im', 'imeni', 'pri', 'и', 'в', 'с', 'со', 'по', 'на',
   'для', 'им', 'имени', 'при', 've', 'va', 'және', 'zhane', 'lil', 'wa', 'ал',
+  // ship-name prefixes: motor vessel, motor tanker, steamship… ("MV Hellenic Spirit" = "Hellenic Spirit")
+  'mv', 'mt', 'ss', 'fv', 'mts',
 ];
 
 /** word → weight; lower is more generic. */

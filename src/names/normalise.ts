@@ -71,8 +71,13 @@ const HAS_APOSTROPHE = new RegExp(`[${APOSTROPHES}]`);
 // (Latin only: Arabic legal forms such as ش.ذ.م.م are matched letter by letter.)
 const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:[A-Za-z]\.){1,}[A-Za-z](?![\p{L}\p{N}])\.?/gu;
 
+// Slashed ones too: M/V, M/T (ship-name prefixes).
+const SLASHED_ABBREVIATION = /(?<![\p{L}\p{N}])([A-Za-z])\/([A-Za-z])(?![\p{L}\p{N}])/gu;
+
 function joinAbbreviations(text: string): string {
-  return text.includes('.') ? text.replace(DOTTED_ABBREVIATION, (m) => m.replace(/\./g, '')) : text;
+  let s = text.includes('.') ? text.replace(DOTTED_ABBREVIATION, (m) => m.replace(/\./g, '')) : text;
+  if (s.includes('/')) s = s.replace(SLASHED_ABBREVIATION, '$1$2');
+  return s;
 }
 
 export function normalise(text: string): string {

@@ -89,6 +89,12 @@ describe('screening engine on real list entries', () => {
     expect(scorePair(q('VTB Bank (Europe) SE'), org('VTB Bank (Europe) Societas Europaea')).score).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('ignores ship-name prefixes (OFAC vessel ADRIAN DARYA 1)', () => {
+    const vessel = { id: 'x', schema: 'Vessel', properties: { name: ['ADRIAN DARYA 1'] } };
+    expect(scorePair({ schema: 'Vessel', properties: { name: ['M/V Adrian Darya 1'] } }, vessel).score).toBeGreaterThanOrEqual(0.88);
+    expect(scorePair({ schema: 'Vessel', properties: { name: ['MT Adrian Darya 2'] } }, vessel).score).toBeLessThan(0.7);
+  });
+
   it('applies dataset and entity filters and refuses unknown schemata', () => {
     const q = { schema: 'Person', properties: { name: ['Vladimir Putin'] } };
     const all = engine.match(q, opts);
