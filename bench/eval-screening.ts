@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { ingest } from '../src/ingest/ingest.js';
-import { BUNDLED_LISTS, bundledPaths } from '../src/ingest/bundled.js';
+import { BUNDLED_LISTS, bundledIngest } from '../src/ingest/bundled.js';
 import { PACKAGE_ROOT } from '../src/model/paths.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import { buildMatcher } from '../src/screening/engine.js';
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sanctrace-eval-'));
   const store = await DuckDbStore.open(path.join(dir, 'eval.duckdb'));
   try {
-    for (const l of BUNDLED_LISTS) await ingest(store, { format: l.format, inputs: bundledPaths(l), dataset: l.dataset });
+    for (const l of BUNDLED_LISTS) await ingest(store, bundledIngest(l));
     const matcher = await buildMatcher(store);
     const threshold = matcher.algorithm.threshold;
     const report = {

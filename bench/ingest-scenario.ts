@@ -2,7 +2,7 @@ import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ingest } from '../src/ingest/ingest.js';
-import { BUNDLED_LISTS, bundledPaths } from '../src/ingest/bundled.js';
+import { BUNDLED_LISTS, bundledIngest } from '../src/ingest/bundled.js';
 import { DATA_DIR } from '../src/model/paths.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 
@@ -13,7 +13,7 @@ async function main(scenario: string): Promise<void> {
   const lists =
     scenario === 'sdn'
       ? [{ dataset: 'us_ofac_sdn', format: 'ofac-csv', inputs: [path.join(DATA_DIR, 'lists', 'ofac')] }]
-      : BUNDLED_LISTS.map((l) => ({ dataset: l.dataset, format: l.format, inputs: bundledPaths(l) }));
+      : BUNDLED_LISTS.map(bundledIngest);
   const started = performance.now();
   let records = 0;
   let entities = 0;

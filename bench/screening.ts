@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingest } from '../src/ingest/ingest.js';
-import { BUNDLED_LISTS, bundledPaths } from '../src/ingest/bundled.js';
+import { BUNDLED_LISTS, bundledIngest } from '../src/ingest/bundled.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import { buildMatcher } from '../src/screening/engine.js';
 
@@ -23,7 +23,7 @@ function typo(name: string, i: number): string {
 const dir = mkdtempSync(path.join(tmpdir(), 'sanctrace-bench-screen-'));
 const store = await DuckDbStore.open(path.join(dir, 'bench.duckdb'));
 try {
-  for (const l of BUNDLED_LISTS) await ingest(store, { format: l.format, inputs: bundledPaths(l), dataset: l.dataset });
+  for (const l of BUNDLED_LISTS) await ingest(store, bundledIngest(l));
   const started = performance.now();
   const engine = await buildMatcher(store);
   const buildSeconds = (performance.now() - started) / 1000;

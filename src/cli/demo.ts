@@ -1,4 +1,4 @@
-import { BUNDLED_LISTS, bundledPaths } from '../ingest/bundled.js';
+import { BUNDLED_LISTS, bundledIngest } from '../ingest/bundled.js';
 import { ingest } from '../ingest/ingest.js';
 import type { Store } from '../store/store.js';
 import { describeIngest } from './ingest.js';
@@ -10,13 +10,13 @@ export async function demoCommand(store: Store, dbPath: string): Promise<void> {
   const started = performance.now();
   for (const list of BUNDLED_LISTS) {
     const bar = progressBar(list.dataset);
+    let result;
     try {
-      const result = await ingest(store, { format: list.format, inputs: bundledPaths(list), dataset: list.dataset, progress: bar.update });
-      bar.stop();
-      process.stdout.write(describeIngest(list.dataset, result) + '\n');
+      result = await ingest(store, { ...bundledIngest(list), progress: bar.update });
     } finally {
       bar.stop();
     }
+    process.stdout.write(describeIngest(list.dataset, result) + '\n');
   }
   const rows = await store.datasets();
   const total = rows.reduce((n, r) => n + r.entities, 0);

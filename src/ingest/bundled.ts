@@ -20,6 +20,7 @@ export const BUNDLED_LISTS: BundledList[] = [
   { dataset: 'opensanctions_zala', format: 'ftm', paths: ['ftm'], title: 'OpenSanctions FtM extract' },
 ];
 
-export function bundledPaths(list: BundledList): string[] {
-  return list.paths.map((p) => path.join(DATA_DIR, 'lists', p));
+/** What `ingest` needs to load a bundled list. */
+export function bundledIngest(list: BundledList): { dataset: string; format: string; inputs: string[] } {
+  return { dataset: list.dataset, format: list.format, inputs: list.paths.map((p) => path.join(DATA_DIR, 'lists', p)) };
 }

@@ -5,7 +5,7 @@ import { compactIdentifier } from '../model/identifiers.js';
 import { propertyType } from '../model/ftm.js';
 import type { FtmEntity } from '../model/entity.js';
 import { UsageError } from '../sources/errors.js';
-import { expandInputs } from '../sources/files.js';
+import { dateInFileName, expandInputs } from '../sources/files.js';
 import { readerFor } from '../sources/registry.js';
 import { ReadReport } from '../sources/report.js';
 import type { DatasetVersion, StatementInput, Store } from '../store/store.js';
@@ -42,12 +42,6 @@ async function hashFiles(files: string[], format: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A YYYYMMDD or YYYY-MM-DD date in a file name, as an ISO date. */
-export function dateInFileName(file: string): string | undefined {
-  const m = /(20\d\d|19\d\d)-?([01]\d)-?([0-3]\d)/.exec(path.basename(file));
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
 function versionLabel(opts: IngestOptions, report: ReadReport, files: string[]): string {
   if (opts.version) return opts.version;
   if (report.versionHint) return report.versionHint;
@@ -56,7 +50,7 @@ function versionLabel(opts: IngestOptions, report: ReadReport, files: string[]):
 }
 
 /** Every value of an entity as a statement; an `id` statement marks the entity even without properties. */
-export function toStatements(entity: FtmEntity, recordKey: string, add: (s: StatementInput) => void): void {
+function toStatements(entity: FtmEntity, recordKey: string, add: (s: StatementInput) => void): void {
   add({ entityId: entity.id, schema: entity.schema, prop: 'id', value: entity.id, norm: null, recordKey });
   for (const [prop, values] of Object.entries(entity.properties)) {
     const norm = propertyType(entity.schema, prop) === 'identifier';

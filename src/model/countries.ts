@@ -133,10 +133,6 @@ export function toIso2(value: string): string | undefined {
   return byName.get(countryKey(raw));
 }
 
-export function countryByCode(code: string): Country | undefined {
-  return countries().byCode.get(code.toUpperCase());
-}
-
 export function countryName(iso2: string): string {
   return countries().byCode.get(iso2.toUpperCase())?.name ?? iso2;
 }

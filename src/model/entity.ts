@@ -7,10 +7,6 @@ export interface FtmEntity {
   [extra: string]: unknown;
 }
 
-export function entityNames(entity: FtmEntity): string[] {
-  return entity.properties['name'] ?? [];
-}
-
 export function caption(entity: FtmEntity): string {
   const p = entity.properties;
   return p['name']?.[0] ?? p['full']?.[0] ?? p['number']?.[0] ?? p['program']?.[0] ?? entity.id;

@@ -1,14 +1,12 @@
 import { compactIdentifier } from '../model/identifiers.js';
 import { caption } from '../model/entity.js';
-import { isA, propertyType } from '../model/ftm.js';
+import { isA, model, propertyType } from '../model/ftm.js';
 import type { Token } from '../names/analyse.js';
 import type { StoredEntity } from '../store/store.js';
 import { namesOf, type EntityName } from './names-of.js';
 import type { IndexedEntity } from './types.js';
 
 /** Entities screening looks at: parties (people, companies, organisations…) and vessels, aircraft. */
-export const SCREENED_SCHEMATA = ['Person', 'Company', 'Organization', 'LegalEntity', 'PublicBody', 'Vessel', 'Airplane'];
-
 export function isScreened(schema: string): boolean {
   try {
     return isA(schema, 'LegalEntity') || schema === 'Vessel' || schema === 'Airplane';
@@ -16,6 +14,9 @@ export function isScreened(schema: string): boolean {
     return false;
   }
 }
+
+/** The FtM schemata isScreened admits, for filtering the store. */
+export const SCREENED_SCHEMATA = model.getSchemata().map((s) => s.name).filter(isScreened);
 
 export interface IndexedName {
   entity: number;
@@ -160,7 +161,8 @@ export class ScreeningIndex {
     const out: Array<[string, number]> = [];
     for (const [id, shared] of counts) {
       const other = this.vocabKeys[id]!;
-      const share = shared / Math.max(grams.length, other.length + 2 - 2);
+      // a key of n letters has n trigrams once padded
+      const share = shared / Math.max(grams.length, other.length);
       if (share >= minShare && other !== key) out.push([other, share]);
     }
     return out.sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k]) => k);

@@ -40,9 +40,9 @@ export async function expandInputsOfType(inputs: string[], extension: string): P
   return files;
 }
 
-/** A YYYYMMDD date in a file name (csl_20231130.csv, sdn_20240503.csv.gz), as ISO. */
+/** A YYYYMMDD or YYYY-MM-DD date in a file name (csl_20231130.csv, sdn_2024-05-03.csv.gz), as ISO. */
 export function dateInFileName(file: string): string | undefined {
-  const m = /(?:^|\D)((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$)/.exec(path.basename(file));
+  const m = /(?:^|\D)((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:\D|$)/.exec(path.basename(file));
   return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
 }
 
@@ -151,11 +151,4 @@ export async function* readText(
     throw new SourceError(file, undefined, err.message);
   }
   if (!anyBytes) throw new SourceError(file, undefined, 'the file is empty');
-}
-
-/** The whole text of a (small) file, with the same checks as readText. */
-export async function readAllText(file: string, opts: { encoding?: TextEncoding; progress?: ByteProgress } = {}): Promise<string> {
-  let out = '';
-  for await (const t of readText(file, opts)) out += t;
-  return out;
 }
