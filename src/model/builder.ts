@@ -2,6 +2,7 @@ import type { FtmEntity } from './entity.js';
 import { getSchema, propertyType } from './ftm.js';
 import { toIso2 } from './countries.js';
 import { parseDate } from './dates.js';
+import { cleanHsCode, cleanNumber } from './extensions.js';
 
 /** Something a source said that could not be kept as a clean value; the reader reports these. */
 export interface ValueProblem {
@@ -34,6 +35,14 @@ export function cleanValue(type: string | undefined, raw: string): { value?: str
     case 'gender': {
       const g = GENDERS[text.toLowerCase()];
       return g ? { value: g } : { reason: `not a gender: "${text}"` };
+    }
+    case 'hscode': {
+      const code = cleanHsCode(text);
+      return code ? { value: code } : { reason: `not an HS code: "${text}"` };
+    }
+    case 'number': {
+      const n = cleanNumber(text);
+      return n !== undefined ? { value: n } : { reason: `not a number: "${text}"` };
     }
     case 'text':
       return { value: raw.trim() };

@@ -1,5 +1,6 @@
 import { Model, defaultModel } from '@opensanctions/followthemoney';
 import type { Schema, Property } from '@opensanctions/followthemoney';
+import { extensionProperty } from './extensions.js';
 
 /** The FollowTheMoney model from the pinned @opensanctions/followthemoney package. */
 export const model = new Model(defaultModel);
@@ -24,12 +25,15 @@ export function getProperty(schema: string, prop: string): Property | undefined 
 // and readers ask for a property's type once per value: remember the answers.
 const typeCache = new Map<string, Map<string, string | null>>();
 
-/** The FtM type name of a property (country, date, identifier, name, entity, …). */
+/**
+ * The FtM type name of a property (country, date, identifier, name, entity, …), or the type of a
+ * sanctrace extension property (hscode, number, …; see extensions.ts).
+ */
 export function propertyType(schema: string, prop: string): string | undefined {
   let props = typeCache.get(schema);
   if (!props) typeCache.set(schema, (props = new Map()));
   let type = props.get(prop);
-  if (type === undefined) props.set(prop, (type = getProperty(schema, prop)?.type.name ?? null));
+  if (type === undefined) props.set(prop, (type = getProperty(schema, prop)?.type.name ?? extensionProperty(schema, prop)?.type ?? null));
   return type ?? undefined;
 }
 

@@ -1,6 +1,7 @@
 import { hasSchema, getSchema } from '../model/ftm.js';
 import type { FtmEntity } from '../model/entity.js';
 import { parseDate } from '../model/dates.js';
+import { extensionProperty } from '../model/extensions.js';
 import { SourceError } from './errors.js';
 import { ByteProgress, expandInputs, readText } from './files.js';
 import type { ReadContext, SourceReader, SourceRecord } from './types.js';
@@ -38,12 +39,16 @@ function parseEntity(text: string, file: string, line: number): FtmEntity {
   if (typeof props !== 'object' || props === null || Array.isArray(props)) {
     throw new SourceError(file, String(line), `entity ${o['id']}: "properties" is not an object`);
   }
+  const extensions = o['extensions'] ?? {};
+  if (typeof extensions !== 'object' || extensions === null || Array.isArray(extensions)) {
+    throw new SourceError(file, String(line), `entity ${o['id']}: "extensions" is not an object`);
+  }
   const properties: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(props as Record<string, unknown>)) {
+  for (const [k, v] of [...Object.entries(props as Record<string, unknown>), ...Object.entries(extensions as Record<string, unknown>)]) {
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
       throw new SourceError(file, String(line), `entity ${o['id']}: property "${k}" is not a list of strings`);
     }
-    if (v.length) properties[k] = [...new Set(v as string[])];
+    if (v.length) properties[k] = [...new Set([...(properties[k] ?? []), ...(v as string[])])];
   }
   const changed = [o['last_change'], o['last_seen']].find((v): v is string => typeof v === 'string');
   return { id: o['id'], schema: o['schema'], properties, ...(changed ? { last_change: changed } : {}) };
@@ -68,7 +73,7 @@ export const ftmReader: SourceReader = {
         const entity = parseEntity(text, file, line);
         const known = getSchema(entity.schema).getProperties();
         for (const prop of Object.keys(entity.properties)) {
-          if (!known.has(prop)) ctx.report.skip(`property "${prop}" is not in the pinned FtM model (${entity.schema}); kept as is`, `${file}:${line}`);
+          if (!known.has(prop) && !extensionProperty(entity.schema, prop)) ctx.report.skip(`property "${prop}" is not in the pinned FtM model (${entity.schema}); kept as is`, `${file}:${line}`);
         }
         ctx.report.records++;
         // an export's newest change date is the version it represents
