@@ -3,6 +3,7 @@ import { findLegalForms, type LegalFormClass } from './legal-forms.js';
 import { normalise, tokens as splitTokens } from './normalise.js';
 import { patronymicMarker, patronymicOf, personParts, type PersonPart } from './person.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
+import { hangulReadings } from './scripts.js';
 import { detectCyrillicLanguage, latinKey, scriptOf, wordPieces, type Script } from './transliterate.js';
 
 /**
@@ -33,6 +34,10 @@ export interface Token {
   index: number;
   /** Patronymics: the father's name (latinKey) as far as the patronymic tells it. */
   stem?: string;
+  /** A title or honorific (President, Президент, Dr): it says the rest is a way to refer to a person. */
+  title?: true;
+  /** Other Latin spellings of a word whose script has several (Hangul: 박 is Bak, Park, Pak). */
+  readings?: string[];
   /** Tokens joined by the aligner ("al" + "wasel" against "alwasel"). */
   parts?: Token[];
 }
@@ -156,7 +161,7 @@ function looksLikePerson(keys: readonly string[], weights: readonly number[], co
 
 function makeToken(w: Word, key: string, kind: TokenKind, weight: number, index: number): Token {
   const script = scriptOf(w.text);
-  return {
+  const token: Token = {
     text: w.text,
     latin: w.latin,
     key,
@@ -167,6 +172,11 @@ function makeToken(w: Word, key: string, kind: TokenKind, weight: number, index:
     script,
     index,
   };
+  if (script === 'hangul') {
+    const readings = hangulReadings(w.text).filter((r) => r !== w.latin);
+    if (readings.length > 0) token.readings = readings;
+  }
+  return token;
 }
 
 /**
@@ -220,13 +230,14 @@ export function analyseName(name: string, schema?: string): AnalysedName {
   const person = kw.length > 0 && (schemaPerson || (maybePerson && legalForms.length === 0 && looksLikePerson(kk, orgWeights, familyFirst > 0)));
   const tokens: Token[] = [];
   if (person) {
-    const parts = personParts(kk, familyKept);
+    const parts = personParts(kk, familyKept, kw.map((w) => w.latin));
     kw.forEach((w, i) => {
       const part = parts[i]!;
       const kind: TokenKind = part === 'particle' || part === 'title' ? 'word' : part;
       const marker = part === 'patronymic' && patronymicMarker(kk[i]!) !== undefined;
       const t = makeToken(w, kk[i]!, kind, marker ? PARTICLE_WEIGHT : PERSON_WEIGHTS[part], i);
       if (part === 'patronymic' && !marker) t.stem = patronymicOf(kk[i]!)?.stem ?? kk[i];
+      if (part === 'title') t.title = true;
       tokens.push(t);
     });
   } else {

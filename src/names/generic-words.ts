@@ -101,7 +101,7 @@ for (const [weight, words] of GENERIC) {
 }
 const PHRASE_WEIGHTS = new Map<string, number>();
 for (const [weight, phrase] of PHRASES) PHRASE_WEIGHTS.set(keysOf(phrase).join(' '), weight);
-const PARTICLE_KEYS = new Set(PARTICLES.flatMap(keysOf));
+const PARTICLE_WORDS = new Set(PARTICLES);
 const TITLE_KEYS = new Set(TITLES.flatMap(keysOf));
 
 /** The weight of one token of an organisation's name, by its latinKey: 1 unless generic or a stop word. */
@@ -131,9 +131,9 @@ export function isGeneric(key: string): boolean {
   return WEIGHTS.has(key);
 }
 
-/** Particles of personal names (bin, ibn, al, van, von, de…), by latinKey. */
-export function isParticle(key: string): boolean {
-  return PARTICLE_KEYS.has(key);
+/** Particles of personal names (bin, ibn, al, van, von, de…), by their Latin spelling (Le, not Lee). */
+export function isParticle(latin: string): boolean {
+  return PARTICLE_WORDS.has(latin);
 }
 
 /** Titles and honorifics of personal names (President, Президент, Dr, Sheikh, General…), by latinKey. */

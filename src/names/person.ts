@@ -307,14 +307,14 @@ const DIGITS = /^\d+$/;
 
 /**
  * The part each word of a person's name plays, from the latinKeys of its words in order.
- * `familyFirst` is the number of leading words known to be the family name (the part before the
+ * `latin` are the words' Latin spellings (particles are recognised by them). `familyFirst` is the number of leading words known to be the family name (the part before the
  * comma in "PUTIN, Vladimir Vladimirovich"). A patronymic is only recognised right after a given
  * name, in a name of three or more words (or after a comma), so the surnames Abramovich or Petrovic
  * in "Roman Arkadyevich Abramovich" or "Marko Petrovic" stay family names. Without a patronymic,
  * a word from the given-name lexicon makes the others family names; otherwise words stay 'word'.
  */
-export function personParts(keys: readonly string[], familyFirst = 0): PersonPart[] {
-  const parts: PersonPart[] = keys.map((k) => (DIGITS.test(k) ? 'number' : k.length === 1 ? 'initial' : isTitle(k) ? 'title' : isParticle(k) ? 'particle' : 'word'));
+export function personParts(keys: readonly string[], familyFirst = 0, latin: readonly string[] = keys): PersonPart[] {
+  const parts: PersonPart[] = keys.map((k, i) => (DIGITS.test(k) ? 'number' : k.length === 1 ? 'initial' : isTitle(k) ? 'title' : isParticle(latin[i]!) ? 'particle' : 'word'));
   const isName = (i: number) => parts[i] === 'word';
   // Turkic patronymic words: the father's name before the marker
   for (let i = 1; i < keys.length; i++) {

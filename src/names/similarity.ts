@@ -5,6 +5,7 @@ import { legalFormSimilarity } from './legal-forms.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
 import { sameGivenName } from './person.js';
 import { latinKey } from './transliterate.js';
+import { abjadEdits, foldedSimilarity, kanaFold, koreanFold } from './scripts.js';
 
 /**
  * Token and name similarity. Tokens are compared on their keys (latinKey), with the method that
@@ -62,7 +63,7 @@ export function levenshteinSimilarity(a: string, b: string): number {
   return max === 0 ? 1 : 1 - distance(a, b) / max;
 }
 
-export type MatchMethod = 'exact' | 'key' | 'equivalent' | 'phonetic' | 'skeleton' | 'stem' | 'initial' | 'edit' | 'number' | 'none';
+export type MatchMethod = 'exact' | 'key' | 'equivalent' | 'phonetic' | 'skeleton' | 'script' | 'inflection' | 'stem' | 'initial' | 'edit' | 'number' | 'none';
 
 export interface TokenComparison {
   /** In [0, 1]. */
@@ -70,7 +71,9 @@ export interface TokenComparison {
   /**
    * How: `exact` same word or same Latin spelling; `key` same latinKey (a variant romanisation);
    * `phonetic` edit similarity lifted by a shared Double Metaphone code; `skeleton` same consonant
-   * skeleton, one side written without vowels (Arabic, Hebrew); `equivalent` one given name in two
+   * skeleton, one side written without vowels (Arabic, Hebrew); `script` one side in Arabic,
+   * Hebrew, Hangul or katakana, compared by that script's rules (scripts.ts); `inflection` a
+   * Baltic case ending on a foreign name (Putinas, Vladimirs); `equivalent` one given name in two
    * languages (Vladimir/Volodymyr, Aleksei/Oleksii); `stem` two patronymics, compared by the father's
    * name they carry (Nikolaevich/Anatolyevich are far apart however alike their endings);
    * `initial` an initial and a word it starts; `edit` edit similarity of the keys; `number` numbers
@@ -190,6 +193,9 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
   // given names of the lexicon: the same name in another language, or two different names
   const same = sameGivenName(ka, kb);
   if (same === 1) return { similarity: 0.93, method: 'equivalent', distance: distance(ka, kb) };
+  const scripted = scriptSimilarity(a, b);
+  if (scripted >= 0.9) return { similarity: scripted, method: 'script', distance: distance(ka, kb) };
+  if (balticEnding(ka, kb) || balticEnding(kb, ka)) return { similarity: 0.93, method: 'inflection', distance: distance(ka, kb) };
   // a word written without vowels (Arabic, Hebrew) against a Latin spelling: same consonants;
   // one consonant is enough only for short words (علي "ly" and Ali)
   const skeleton =
@@ -215,8 +221,53 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
       method = 'skeleton';
     }
   }
+  if (scripted > similarity) {
+    similarity = scripted;
+    method = 'script';
+  }
   if (similarity < min) return { similarity, method };
   return { similarity, method, distance: distance(ka, kb) };
+}
+
+const LATIN_LIKE = new Set(['latin', 'cyrillic', 'greek']);
+
+/**
+ * Similarity of a word in Arabic, Hebrew, Hangul or katakana to a word in Latin (or Cyrillic)
+ * letters by the rules of its script (scripts.ts); 0 for other pairs. Arabic/Hebrew: 0.95 when the
+ * Latin spelling is the vowelless one with vowels added, 0.88 with one edit more (words of four
+ * letters or more). Hangul and katakana: 0.95 when the folded spellings of any reading agree, else
+ * their folded edit similarity, scaled down.
+ */
+function scriptSimilarity(a: Token, b: Token): number {
+  const [s, l] = LATIN_LIKE.has(b.script) ? [a, b] : [a, b].reverse() as [Token, Token];
+  if (!LATIN_LIKE.has(l.script) || LATIN_LIKE.has(s.script)) return 0;
+  if (s.script === 'arabic' || s.script === 'hebrew') {
+    const edits = Math.min(abjadEdits(s.latin, l.latin), abjadEdits(s.latin, l.key));
+    if (edits === 0) return s.latin.length >= 2 ? 0.95 : 0.85;
+    if (edits === 1 && s.latin.length >= 5 && l.latin.length >= 5) return 0.88;
+    return 0;
+  }
+  let fold: ((x: string) => string) | undefined;
+  if (s.script === 'hangul') fold = koreanFold;
+  else if (s.script === 'kana') fold = kanaFold;
+  if (!fold) return 0;
+  const target = [fold(l.latin), fold(l.key)];
+  let best = 0;
+  for (const reading of [s.latin, ...(s.readings ?? [])]) {
+    const f = fold(reading);
+    for (const t of target) {
+      if (f === t) return 0.95;
+      best = Math.max(best, foldedSimilarity(f, t) * 0.95);
+    }
+  }
+  return best;
+}
+
+/** Baltic case endings added to foreign names: Lithuanian Putinas/Vladimiras, Latvian Putins. */
+const BALTIC_ENDING = /^(as|is|ys|us|s)$/;
+
+function balticEnding(long: string, short: string): boolean {
+  return short.length >= 4 && long.length > short.length && long.startsWith(short) && BALTIC_ENDING.test(long.slice(short.length));
 }
 
 export interface TokenPair {
@@ -369,6 +420,25 @@ export function pairValue(similarity: number): number {
   return Math.max(0, (similarity - 0.5) / 0.5);
 }
 
+/** A person referred to by title and family name scores this share of what the name pair scores. */
+const TITLE_REFERENCE_FACTOR = 0.95;
+
+/**
+ * Whether a person's name is a title and one family name ("President Putin", "Putyin elnök",
+ * "Президент Путин") whose family name pairs (0.85 or closer) with the family name of the other:
+ * the way the press and officials refer to a person, so the other name's given names and
+ * patronymic are not missing from it.
+ */
+function referenceByTitle(name: AnalysedName, pairs: readonly TokenPair[], side: (p: TokenPair) => Token): boolean {
+  if (!name.person || !name.tokens.some((t) => t.title)) return false;
+  const words = name.tokens.filter((t) => !t.title);
+  if (words.length !== 1 || pairs.length !== 1) return false;
+  const pair = pairs[0]!;
+  const own = side(pair);
+  const other = own === pair.a ? pair.b : pair.a;
+  return own === words[0] && other.kind === 'family' && pair.similarity >= 0.85;
+}
+
 /** A score for matches on generic words alone never goes above this. */
 export const GENERIC_ONLY_CAP = 0.6;
 
@@ -402,9 +472,12 @@ export function nameSimilarity(a: AnalysedName, b: AnalysedName): NameSimilarity
     den += p.weight;
     if (p.a.weight >= GENERIC_THRESHOLD && p.b.weight >= GENERIC_THRESHOLD && p.similarity >= 0.8) specific = true;
   }
-  for (const u of alignment.unpairedA) den += u.cost;
-  for (const u of alignment.unpairedB) den += u.cost;
+  const titledA = referenceByTitle(a, alignment.pairs, (p) => p.a);
+  const titledB = referenceByTitle(b, alignment.pairs, (p) => p.b);
+  if (!titledB) for (const u of alignment.unpairedA) den += u.cost;
+  if (!titledA) for (const u of alignment.unpairedB) den += u.cost;
   let score = den > 0 ? num / den : 0;
+  if (titledA || titledB) score *= TITLE_REFERENCE_FACTOR;
   // the cap is for names that only share some generic words; the same generic name in full is the same name
   const complete =
     alignment.pairs.length > 0 &&

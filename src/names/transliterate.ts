@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { hangulFamilySpelling } from './scripts.js';
 
 /**
  * Transliteration of normalised name text (see normalise.ts) into lower-case ASCII Latin, and the
@@ -219,18 +220,26 @@ export interface Piece {
 }
 
 const HAN_HANGUL_ONLY = /^[\p{Script=Han}\p{Script=Hangul}]+$/u;
+const HANGUL_ONLY = /^\p{Script=Hangul}+$/u;
 
 /**
  * The Latin words of one normalised word, each with the piece of the word it spells: usually one
- * piece; a Chinese or Korean word gives one piece per syllable, or for a 2–3 syllable word (the
- * shape of a personal name) the family syllable and the given syllables joined.
+ * piece; a Chinese or Korean word of 2–3 syllables (the shape of a personal name) gives the family
+ * syllable and the given syllables joined; a longer Chinese word one piece per syllable, a longer
+ * Korean word one piece.
  */
 export function wordPieces(word: string, lang: CyrillicLanguage = 'ru'): Piece[] {
   if (LOWER_ASCII.test(word)) return word === '' ? [] : [{ text: word, latin: word }];
   if (HAN_HANGUL_ONLY.test(word)) {
     const chars = Array.from(word);
     const syl = chars.map((c) => cleanup(anyAscii(c)));
-    if (chars.length <= 3 && chars.length >= 2) return [{ text: chars[0]!, latin: syl[0]! }, { text: chars.slice(1).join(''), latin: syl.slice(1).join('') }];
+    if (chars.length <= 3 && chars.length >= 2) {
+      // a Korean family name in its customary spelling (이 Lee, 박 Park), the Revised one among its readings
+      const family = hangulFamilySpelling(chars[0]!) ?? syl[0]!;
+      return [{ text: chars[0]!, latin: family }, { text: chars.slice(1).join(''), latin: syl.slice(1).join('') }];
+    }
+    // a longer Korean word is not a name of family + given syllables but one word (블라디미르)
+    if (HANGUL_ONLY.test(word)) return [{ text: word, latin: syl.join('') }];
     return chars.map((c, i) => ({ text: c, latin: syl[i]! })).filter((p) => p.latin !== '');
   }
   const l = wordToLatin(word, lang);
@@ -322,7 +331,7 @@ export function latinKey(word: string): string {
 }
 
 /** The script a normalised word is mostly written in. */
-export type Script = 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'cjk' | 'other' | 'digits';
+export type Script = 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'hangul' | 'kana' | 'other' | 'digits';
 
 export function scriptOf(word: string): Script {
   let latin = 0;
@@ -341,7 +350,9 @@ export function scriptOf(word: string): Script {
         if (isGreek(code)) first = 'greek';
         else if ((code >= 0x0600 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x077f) || (code >= 0xfb50 && code <= 0xfeff)) first = 'arabic';
         else if (code >= 0x0590 && code <= 0x05ff) first = 'hebrew';
-        else if (HAN_OR_HANGUL.test(ch) || (code >= 0x3040 && code <= 0x30ff)) first = 'cjk';
+        else if (code >= 0xac00 && code <= 0xd7a3) first = 'hangul';
+        else if (code >= 0x3040 && code <= 0x30ff) first = 'kana';
+        else if (HAN_OR_HANGUL.test(ch)) first = 'han';
         else first = 'other';
       }
     }

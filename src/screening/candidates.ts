@@ -3,6 +3,9 @@ import { propertyType } from '../model/ftm.js';
 import type { ScreeningIndex } from './index.js';
 import type { EntityName } from './names-of.js';
 import type { ScreeningQuery } from './types.js';
+import type { Token } from '../names/analyse.js';
+import { kanaLatinGuess } from '../names/scripts.js';
+import { latinKey } from '../names/transliterate.js';
 
 /** Postings longer than this share of all names are too common to find anything by (generic words). */
 const COMMON_SHARE = 0.05;
@@ -59,6 +62,11 @@ export class CandidateGenerator {
     };
 
     for (const name of names) {
+      for (const guess of scriptGuesses(name.analysed.tokens)) {
+        this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
+        visit(index.tokenPostings.get(guess), FUZZY_FACTOR);
+        for (const k of index.similarKeys(guess)) visit(index.tokenPostings.get(k), FUZZY_FACTOR);
+      }
       for (const t of name.analysed.tokens) {
         this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
         const exact = index.tokenPostings.get(t.key);
@@ -113,4 +121,25 @@ export interface Candidate {
   entity: number;
   score: number;
   names: number[];
+}
+
+/**
+ * Latin keys to look up for the words of a name written in Hangul or katakana, whose own spellings
+ * seldom meet a listed Latin one: a Hangul word's other readings (a loanword without its inserted
+ * vowels: 블라디미르 "bladimir"), Hangul syllables written apart joined (푸 틴 → putin), katakana
+ * read as the Latin it transcribes (プーチン → putin).
+ */
+function scriptGuesses(tokens: readonly Token[]): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.script === 'hangul') {
+      for (const r of t.readings ?? []) if (r.length >= 4) out.add(latinKey(r));
+      const next = tokens[i + 1];
+      if (next?.script === 'hangul') out.add(latinKey(t.latin + next.latin));
+    } else if (t.script === 'kana') {
+      out.add(latinKey(kanaLatinGuess(t.latin)));
+    }
+  }
+  return [...out].filter((k) => k.length >= 3);
 }

@@ -31,6 +31,14 @@ describe('screening engine on real list entries', () => {
     expect(name.detail).toMatch(/путин/);
   });
 
+  it('finds a person listed in Latin from Korean, Japanese and Arabic spellings', () => {
+    for (const query of ['블라디미르 푸틴', 'ウラジーミル・プーチン', 'فلاديمير بوتين', 'Президент Путин']) {
+      const [top] = engine.match({ schema: 'Person', properties: { name: [query] } }, opts);
+      expect(top?.entity.properties['name']?.join(' '), query).toMatch(/PUTIN/i);
+      expect(top?.match, query).toBe(true);
+    }
+  });
+
   it('finds a Kazakh LLP written with its Cyrillic legal form and in quotes', () => {
     const results = engine.match({ schema: 'Company', properties: { name: ['ТОО «Элем Групп»'] } }, opts);
     expect(results[0]?.entity.id).toBe('eu-32014r0833-iv-606');
