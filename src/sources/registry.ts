@@ -7,9 +7,10 @@ import { euCsvReader } from './eu-csv.js';
 import { euXmlReader } from './eu-xml.js';
 import { ukCsvReader } from './uk/index.js';
 import { cslCsvReader } from './csl.js';
+import { mappingReader } from './mapping/index.js';
 
 /** Every format `sanctrace ingest` reads, by its CLI name. */
-const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader];
+const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader, mappingReader];
 
 export function readerFor(format: string): SourceReader {
   const reader = READERS.find((r) => r.format === format);
