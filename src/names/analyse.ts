@@ -3,7 +3,7 @@ import { findLegalForms, type LegalFormClass } from './legal-forms.js';
 import { normalise, tokens as splitTokens } from './normalise.js';
 import { patronymicMarker, patronymicOf, personParts, type PersonPart } from './person.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
-import { hangulReadings } from './scripts.js';
+import { hangulReadings, hanjaReadings } from './scripts.js';
 import { detectCyrillicLanguage, latinKey, scriptOf, wordPieces, type Script } from './transliterate.js';
 
 /**
@@ -172,10 +172,9 @@ function makeToken(w: Word, key: string, kind: TokenKind, weight: number, index:
     script,
     index,
   };
-  if (script === 'hangul') {
-    const readings = hangulReadings(w.text).filter((r) => r !== w.latin);
-    if (readings.length > 0) token.readings = readings;
-  }
+  const readings = script === 'hangul' ? hangulReadings(w.text) : script === 'han' ? hanjaReadings(w.text, index === 0) : [];
+  const other = readings.filter((r) => r !== w.latin);
+  if (other.length > 0) token.readings = other;
   return token;
 }
 

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { translate as hanjaToHangul } from 'hanja/lib/translate.js';
 
 /**
  * Comparing a word written in a script without a one-to-one Latin spelling against a Latin word.
@@ -13,7 +14,9 @@ import { distance } from 'fastest-levenshtein';
  *   vowel ㅡ that Korean inserts between consonants; `koreanFold` folds both sides' spellings.
  * - Japanese katakana loanwords (ウラジーミル・プーチン, "urajimiru puchin") get `kanaFold`, a fold of
  *   both sides onto Japanese sounds (l/r, ti/chi, di/ji, v before a consonant as u).
- * Chinese characters and kanji have no reading here beyond any-ascii's Mandarin.
+ * - Chinese characters get their Sino-Korean reading (hanja package: 金正恩 → 김정은 → Kim Jong Un)
+ *   besides any-ascii's Mandarin; Japanese readings of kanji (山田 Yamada) would need a dictionary
+ *   of names and are not attempted.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +129,15 @@ const FAMILY_NAMES: Record<string, string[]> = {
   원: ['won'], 천: ['cheon', 'chun'], 방: ['bang', 'pang'], 공: ['kong'], 현: ['hyun', 'hyeon'], 리: ['ri', 'lee'], 량: ['ryang'],
 };
 
+/** Family names whose hanja read otherwise as a name than as a word (金 is 김 Kim, not 금 geum). */
+const HANJA_FAMILY: Record<string, string> = { 金: '김' };
+
+/** Korean readings of a word in Chinese characters (a family name when `family`). */
+export function hanjaReadings(word: string, family: boolean): string[] {
+  const hangul = (family && HANJA_FAMILY[word]) || hanjaToHangul(word, 'SUBSTITUTION');
+  return hangul === word ? [] : hangulReadings(hangul);
+}
+
 /** The most common Latin spelling of a Korean family name (이 Lee, 박 Park, 김 Kim), if known. */
 export function hangulFamilySpelling(syllable: string): string | undefined {
   return FAMILY_NAMES[syllable]?.[0];
@@ -158,6 +170,7 @@ export function hangulReadings(word: string): string[] {
 
 const KOREAN_FOLDS: [RegExp, string][] = [
   [/-/g, ''],
+  [/eui|ui/g, 'i'],
   [/eo|eu|oo|u/g, 'o'],
   [/ee/g, 'i'],
   [/ae|ai/g, 'e'],

@@ -232,7 +232,7 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
 const LATIN_LIKE = new Set(['latin', 'cyrillic', 'greek']);
 
 /**
- * Similarity of a word in Arabic, Hebrew, Hangul or katakana to a word in Latin (or Cyrillic)
+ * Similarity of a word in Arabic, Hebrew, Hangul, katakana or Chinese characters (Korean readings) to a word in Latin (or Cyrillic)
  * letters by the rules of its script (scripts.ts); 0 for other pairs. Arabic/Hebrew: 0.95 when the
  * Latin spelling is the vowelless one with vowels added, 0.88 with one edit more (words of four
  * letters or more). Hangul and katakana: 0.95 when the folded spellings of any reading agree, else
@@ -248,12 +248,13 @@ function scriptSimilarity(a: Token, b: Token): number {
     return 0;
   }
   let fold: ((x: string) => string) | undefined;
-  if (s.script === 'hangul') fold = koreanFold;
+  if (s.script === 'hangul' || s.script === 'han') fold = koreanFold;
   else if (s.script === 'kana') fold = kanaFold;
   if (!fold) return 0;
   const target = [fold(l.latin), fold(l.key)];
   let best = 0;
-  for (const reading of [s.latin, ...(s.readings ?? [])]) {
+  // Chinese characters: their Mandarin spelling is compared as any word is; here their Korean readings
+  for (const reading of s.script === 'han' ? (s.readings ?? []) : [s.latin, ...(s.readings ?? [])]) {
     const f = fold(reading);
     for (const t of target) {
       if (f === t) return 0.95;

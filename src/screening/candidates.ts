@@ -124,17 +124,18 @@ export interface Candidate {
 }
 
 /**
- * Latin keys to look up for the words of a name written in Hangul or katakana, whose own spellings
- * seldom meet a listed Latin one: a Hangul word's other readings (a loanword without its inserted
- * vowels: 블라디미르 "bladimir"), Hangul syllables written apart joined (푸 틴 → putin), katakana
- * read as the Latin it transcribes (プーチン → putin).
+ * Latin keys to look up for the words of a name written in Hangul, Chinese characters or katakana,
+ * whose own spellings seldom meet a listed Latin one: a word's other readings (a Korean loanword
+ * without its inserted vowels: 블라디미르 "bladimir"; the Korean reading of Chinese characters:
+ * 金 Kim), Hangul syllables written apart joined (푸 틴 → putin), katakana read as the Latin it
+ * transcribes (プーチン → putin).
  */
 function scriptGuesses(tokens: readonly Token[]): string[] {
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.script === 'hangul') {
-      for (const r of t.readings ?? []) if (r.length >= 4) out.add(latinKey(r));
+    if (t.script === 'hangul' || t.script === 'han') {
+      for (const r of t.readings ?? []) if (r.length >= 3) out.add(latinKey(r));
       const next = tokens[i + 1];
       if (next?.script === 'hangul') out.add(latinKey(t.latin + next.latin));
     } else if (t.script === 'kana') {
