@@ -8,9 +8,10 @@ import { euXmlReader } from './eu-xml.js';
 import { ukCsvReader } from './uk/index.js';
 import { cslCsvReader } from './csl.js';
 import { mappingReader } from './mapping/index.js';
+import { bodsReader } from './ownership/bods.js';
 
 /** Every format `sanctrace ingest` reads, by its CLI name. */
-const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader, mappingReader];
+const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader, mappingReader, bodsReader];
 
 export function readerFor(format: string): SourceReader {
   const reader = READERS.find((r) => r.format === format);
