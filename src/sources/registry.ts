@@ -9,9 +9,10 @@ import { ukCsvReader } from './uk/index.js';
 import { cslCsvReader } from './csl.js';
 import { mappingReader } from './mapping/index.js';
 import { bodsReader } from './ownership/bods.js';
+import { gleifReader } from './ownership/gleif.js';
 
 /** Every format `sanctrace ingest` reads, by its CLI name. */
-const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader, mappingReader, bodsReader];
+const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader, mappingReader, bodsReader, gleifReader];
 
 export function readerFor(format: string): SourceReader {
   const reader = READERS.find((r) => r.format === format);
