@@ -10,9 +10,10 @@ import { cslCsvReader } from './csl.js';
 import { mappingReader } from './mapping/index.js';
 import { bodsReader } from './ownership/bods.js';
 import { gleifReader } from './ownership/gleif.js';
+import { pscReader } from './ownership/psc.js';
 
 /** Every format `sanctrace ingest` reads, by its CLI name. */
-const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader, mappingReader, bodsReader, gleifReader];
+const READERS: SourceReader[] = [ofacCsvReader, unXmlReader, euCsvReader, euXmlReader, ukCsvReader, cslCsvReader, ftmReader, mappingReader, bodsReader, gleifReader, pscReader];
 
 export function readerFor(format: string): SourceReader {
   const reader = READERS.find((r) => r.format === format);

@@ -1,7 +1,7 @@
 import { SourceError } from '../errors.js';
 import { readText, type ByteProgress } from '../files.js';
 
-/** One JSON object of a file, with where it is (for messages): "line 12" or "item 3". */
+/** One JSON object of a file, with where it is (for messages): the line "12" (JSON lines) or "item 3" (an array). */
 export interface JsonDoc {
   value: Record<string, unknown>;
   where: string;
@@ -55,7 +55,7 @@ export async function* readJsonDocs(file: string, what: string, progress?: ByteP
       throw parseError(file, t, e as Error, i + 1);
     }
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SourceError(file, String(i + 1), `not ${what}: not a JSON object`);
-    yield { value: v as Record<string, unknown>, where: `line ${i + 1}` };
+    yield { value: v as Record<string, unknown>, where: String(i + 1) };
   }
 }
 
