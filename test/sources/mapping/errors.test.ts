@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cli } from '../../cli-run.js';
 import path from 'node:path';
 import { ingest } from '../../../src/ingest/ingest.js';
 import { mappingReader } from '../../../src/sources/mapping/index.js';
@@ -94,5 +95,25 @@ describe('mapping ingest is all-or-nothing', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('sanctrace ingest mapping (CLI)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a mapping error exits 1 naming the mapping line; a bad row is reported; the store keeps nothing of a failed load', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.duckdb');
+    const csv = writeTemp(dir, 'p.csv', 'id,name,born\n1,Anna,1970\n2,Boris,31.02.1970\n');
+    const bad = writeTemp(dir, 'bad.yml', 'entities:\n  p:\n    schema: Person\n    keys: [id]\n    properties:\n      name: name\n      birthDate: birth\n');
+    const failed = await cli('--db', db, 'ingest', 'mapping', bad, csv, '--dataset', 'people');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/bad\.yml:7:18: column "birth" is not in p\.csv \(header: id,name,born\)/);
+    expect(JSON.parse((await cli('--db', db, 'datasets', '--format', 'json')).stdout)).toEqual([]);
+    const good = writeTemp(dir, 'good.yml', 'entities:\n  p:\n    schema: Person\n    keys: [id]\n    properties:\n      name: name\n      birthDate: born\n');
+    const ok = await cli('--db', db, 'ingest', 'mapping', good, csv, '--dataset', 'people');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/people: loaded version .* — 2 records, 1 entities/);
+    expect(ok.stdout).toMatch(/reported: 1 × rejected row: p\.birthDate \(column born\): not a date \(e\.g\. p\.csv:3 "31\.02\.1970"\)/);
   });
 });
