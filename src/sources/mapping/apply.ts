@@ -185,14 +185,15 @@ export class QueryMapper {
   private addProperty(e: EntitySpec, p: PropertySpec, b: EntityBuilder, row: Row, ids: Map<string, string>, leftOut: LeftOut[]): void {
     for (const spec of p.specs) {
       if (spec.where && !spec.where(row)) continue;
-      const label = `${e.name}.${p.prop} (${sourceLabel(spec.source)})`;
+      // built only when a value fails: most rows never need it
+      const label = () => `${e.name}.${p.prop} (${sourceLabel(spec.source)})`;
       let values = rawValues(spec, row, ids);
       if (spec.split) values = values.flatMap((v) => v.split(spec.split!)).map((v) => v.trim()).filter((v) => v !== '');
       if (spec.map) {
         values = values.map((v) => spec.map!.get(v.trim().toLowerCase()) ?? v).filter((v) => v.trim() !== '');
       }
       if (values.length === 0) {
-        if (spec.required) throw new Rejected({ reason: `${label}: required value empty` });
+        if (spec.required) throw new Rejected({ reason: `${label()}: required value empty` });
         continue;
       }
       for (const raw of values) {
@@ -235,9 +236,9 @@ export class QueryMapper {
     return { value: v };
   }
 
-  private invalid(spec: ValueSpec, label: string, raw: string, reason: string, b: EntityBuilder, prop: string, leftOut: LeftOut[]): void {
+  private invalid(spec: ValueSpec, label: () => string, raw: string, reason: string, b: EntityBuilder, prop: string, leftOut: LeftOut[]): void {
     const split = splitReason(reason);
-    const problem: RowProblem = { reason: `${label}: ${split.reason}`, value: raw, detail: split.detail };
+    const problem: RowProblem = { reason: `${label()}: ${split.reason}`, value: raw, detail: split.detail };
     if (spec.invalid === 'reject') throw new Rejected(problem);
     if (spec.invalid === 'note') {
       const noteProp = propertyType(b.schema, 'notes') ? 'notes' : 'description';
