@@ -45,6 +45,40 @@ function valueText(p: { value?: string; detail?: string }): string {
   return (p.value !== undefined ? ` "${p.value}"` : '') + (p.detail ? ` (${p.detail})` : '');
 }
 
+/** A 53-bit hash of a string (cyrb53): enough to tell repeated entity contents apart. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * Parties repeat on every row that names them (a declarant on each of its declaration lines):
+ * an entity whose id and values were already yielded is not yielded again, which spares the
+ * store millions of duplicate statements. Its first row stays its provenance.
+ */
+class Repeats {
+  private readonly seen = new Map<string, number | number[]>();
+  isRepeat(e: FtmEntity): boolean {
+    const h = hash53(e.schema + JSON.stringify(e.properties));
+    const known = this.seen.get(e.id);
+    if (known === undefined) {
+      this.seen.set(e.id, h);
+      return false;
+    }
+    if (known === h || (Array.isArray(known) && known.includes(h))) return true;
+    this.seen.set(e.id, Array.isArray(known) ? [...known, h] : [known, h]);
+    return false;
+  }
+}
+
 /** Counts rejected rows and enforces `strict` and `max_rejected`. */
 class Rejections {
   rows = 0;
@@ -106,6 +140,7 @@ async function* readMapped(inputs: string[], ctx: ReadContext): AsyncGenerator<S
   const progress = await ByteProgress.of([mappingFile, ...files], ctx);
   progress.add(ctx.report.files.find((f) => f.path === mappingFile)?.bytes ?? 0);
   const rejections = new Rejections(spec, ctx);
+  const repeats = new Repeats();
   for (const { file, queries, mappers } of plan) {
     const columns = [...new Set(queries.flatMap((q) => q.columns.map((c) => c.column)))];
     const source = readRows(file, { csv: spec.csv, nulls: spec.nullValues, progress, columns });
@@ -144,7 +179,7 @@ async function* readMapped(inputs: string[], ctx: ReadContext): AsyncGenerator<S
       }
       if (filtered === mappers.length) ctx.report.skip('row not mapped: filtered out by the where of its queries', `${name}:${data.line}`);
       for (const l of leftOut) ctx.report.skip(l.reason, `${name}:${data.line}${valueText(l)}`);
-      yield { key: `${name}:${data.line}`, entities: merged };
+      yield { key: `${name}:${data.line}`, entities: merged.filter((e) => !repeats.isRepeat(e)) };
     }
     if (dataKind(file) === 'jsonl') checkColumns(spec, file, queries, source.columnsSeen(), undefined);
   }
