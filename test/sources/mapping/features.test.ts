@@ -244,6 +244,19 @@ describe('mapping keys and references', () => {
     expect(own.map((o) => props(o, 'owner')[0])).toEqual([makeId('test', 'Person', '1'), makeId('test', 'firm', '2')]);
   });
 
+  it('Associate and Organization edges and parties map like the others', async () => {
+    const yaml = `entities:
+  a: { schema: Person, keys: [a], properties: { name: a } }
+  b: { schema: Person, keys: [b], properties: { name: b } }
+  org: { schema: Organization, keys: [org], properties: { name: org } }
+  assoc: { schema: Associate, keys: [a, b], properties: { person: { entity: a }, associate: { entity: b }, relationship: rel } }
+  member: { schema: Directorship, keys: [a, org], properties: { director: { entity: a }, organization: { entity: org }, role: { literal: chair } } }
+`;
+    const { entities } = await run(yaml, { 'x.csv': 'a,b,org,rel\nAnna,Boris,Chamber of Trade,business partner\n' });
+    expect(entities.map((e) => e.schema)).toEqual(['Person', 'Person', 'Organization', 'Associate', 'Directorship']);
+    expect(of(entities, 'Associate')[0]!.properties).toEqual({ person: [makeId('test', 'Person', 'Anna')], associate: [makeId('test', 'Person', 'Boris')], relationship: ['business partner'] });
+  });
+
   it('two entities of one row with the same keys merge', async () => {
     const yaml = `entities:
   declarant: { schema: Company, keys: [bin], key_literal: co, properties: { name: name } }
