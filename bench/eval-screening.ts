@@ -1,4 +1,4 @@
-import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,6 +17,8 @@ import type { Matcher, ScreeningQuery } from '../src/screening/types.js';
  * ../shared/data/name_matching (not shipped, not used by the tests). Prints one JSON object.
  * The labelled pairs are split in two halves by row parity: tune on `dev`, report `held_out`.
  */
+/** EVAL_HITS=file: every negative at or above the threshold is appended there, for error analysis. */
+const HITS_FILE = process.env['EVAL_HITS'];
 const SHARED = process.env['SANCTRACE_SHARED_DATA'] ?? path.resolve(PACKAGE_ROOT, '..', 'shared', 'data', 'name_matching');
 
 function csv(file: string, columns: true | string[] = true): Array<Record<string, string>> {
@@ -110,7 +112,9 @@ function negatives(matcher: Matcher, threshold: number, sample: number) {
       const [best] = matcher.match({ schema: 'Person', properties: props }, { limit: 1, threshold });
       if (best && best.score >= threshold) {
         hits++;
-        if (examples.length < 10) examples.push(`${r['full_name']} → ${best.entity.caption} (${round(best.score)})`);
+        const line = `${r['full_name']} → ${best.entity.caption} (${round(best.score)})`;
+        if (examples.length < 10) examples.push(line);
+        if (HITS_FILE) appendFileSync(HITS_FILE, `${file}\t${line}\n`);
       }
     }
     out[file] = { n: rows.length, at_or_above_threshold: hits, rate: round(hits / rows.length), examples };

@@ -84,9 +84,12 @@ const TITLES = [
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'lord', 'sheikh', 'shaykh', 'sheik', 'haji', 'hajji', 'imam', 'mullah',
   'general', 'gen', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'lieutenant', 'lt', 'admiral', 'president',
   'presidente', 'président', 'präsident', 'prezident', 'президент', 'predsjednik', 'predsednik', 'președintele',
-  'presiden', 'elnök', 'minister', 'senator', 'deputy', 'governor', 'king', 'prince', 'princess', 'emir', 'amir',
+  'presiden', 'minister', 'senator', 'deputy', 'governor', 'king', 'prince', 'princess', 'emir', 'amir',
   'господин', 'гражданин',
 ];
+
+/** Titles that follow the name (Hungarian: Putyin elnök). */
+const TITLES_AFTER = ['elnök'];
 
 const PARTICLES = ['bin', 'ibn', 'bint', 'binti', 'ben', 'al', 'el', 'ul', 'ud', 'van', 'von', 'der', 'de', 'da', 'di', 'la', 'le', 'del', 'dos', 'das', 'mac'];
 
@@ -102,7 +105,8 @@ for (const [weight, words] of GENERIC) {
 const PHRASE_WEIGHTS = new Map<string, number>();
 for (const [weight, phrase] of PHRASES) PHRASE_WEIGHTS.set(keysOf(phrase).join(' '), weight);
 const PARTICLE_WORDS = new Set(PARTICLES);
-const TITLE_KEYS = new Set(TITLES.flatMap(keysOf));
+const TITLE_WORDS = new Set(TITLES.flatMap((t) => splitTokens(toLatin(normalise(t)))));
+const TITLE_AFTER_WORDS = new Set(TITLES_AFTER.flatMap((t) => splitTokens(toLatin(normalise(t)))));
 
 /** The weight of one token of an organisation's name, by its latinKey: 1 unless generic or a stop word. */
 export function genericWeight(key: string): number {
@@ -136,9 +140,16 @@ export function isParticle(latin: string): boolean {
   return PARTICLE_WORDS.has(latin);
 }
 
-/** Titles and honorifics of personal names (President, Президент, Dr, Sheikh, General…), by latinKey. */
-export function isTitle(key: string): boolean {
-  return TITLE_KEYS.has(key);
+/**
+ * Whether the word at `position` of a person's name (Latin spellings) is a title or honorific:
+ * President, Президент, Dr, General… before another word of the name (Carol King, Robert Cole are
+ * names), or a title that follows the name (Hungarian elnök).
+ */
+export function isTitle(latin: readonly string[], position: number): boolean {
+  const word = latin[position]!;
+  if (TITLE_AFTER_WORDS.has(word)) return position > 0;
+  if (!TITLE_WORDS.has(word.replace(/\.$/, ''))) return false;
+  return latin.slice(position + 1).some((w) => !TITLE_WORDS.has(w));
 }
 
 /** The threshold under which a token counts as generic. */

@@ -314,7 +314,7 @@ const DIGITS = /^\d+$/;
  * a word from the given-name lexicon makes the others family names; otherwise words stay 'word'.
  */
 export function personParts(keys: readonly string[], familyFirst = 0, latin: readonly string[] = keys): PersonPart[] {
-  const parts: PersonPart[] = keys.map((k, i) => (DIGITS.test(k) ? 'number' : k.length === 1 ? 'initial' : isTitle(k) ? 'title' : isParticle(latin[i]!) ? 'particle' : 'word'));
+  const parts: PersonPart[] = keys.map((k, i) => (DIGITS.test(k) ? 'number' : k.length === 1 ? 'initial' : isTitle(latin, i) ? 'title' : isParticle(latin[i]!) ? 'particle' : 'word'));
   const isName = (i: number) => parts[i] === 'word';
   // Turkic patronymic words: the father's name before the marker
   for (let i = 1; i < keys.length; i++) {

@@ -46,7 +46,9 @@ function units(word: string): Unit[] {
       i++;
       continue;
     }
-    out.push({ text: ch, cls: VOWEL.test(ch) ? 'V' : (CONSONANT_CLASS[ch] ?? ch) });
+    // y and w before a vowel are consonants (Yasir, Walid), elsewhere y is a vowel (Dmitriy)
+    const glide = (ch === 'y' || ch === 'w') && VOWEL.test(word[i + 1] ?? '');
+    out.push({ text: ch, cls: ch === 'y' && !glide ? 'V' : VOWEL.test(ch) && ch !== 'y' ? 'V' : (CONSONANT_CLASS[ch] ?? ch) });
     i++;
   }
   return out;
@@ -92,6 +94,11 @@ export function abjadEdits(abjad: string, latin: string, maxEdits = 1): number {
   return prev[m]! <= maxEdits ? prev[m]! : Infinity;
 }
 
+/** The consonants an abjad spelling writes, long-vowel letters (which may be vowels) not counted. */
+export function abjadConsonants(abjad: string): number {
+  return units(abjad).filter((u) => u.cls !== 'V' && !MATRES[u.text]).length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Korean
 
@@ -132,9 +139,20 @@ const FAMILY_NAMES: Record<string, string[]> = {
 /** Family names whose hanja read otherwise as a name than as a word (金 is 김 Kim, not 금 geum). */
 const HANJA_FAMILY: Record<string, string> = { 金: '김' };
 
-/** Korean readings of a word in Chinese characters (a family name when `family`). */
+/**
+ * Korean readings of a word in Chinese characters, where the word has the shape of a Korean name's
+ * part: a family name's customary spellings (`family`: 金 Kim, 朴 Park), or a given name of two
+ * syllables (正恩 Jeongeun). A lone character is not read: one syllable read as Korean meets too
+ * many Latin words by chance (朱 ju / Chou).
+ */
 export function hanjaReadings(word: string, family: boolean): string[] {
-  const hangul = (family && HANJA_FAMILY[word]) || hanjaToHangul(word, 'SUBSTITUTION');
+  const chars = Array.from(word);
+  if (family) {
+    const hangul = HANJA_FAMILY[word] ?? hanjaToHangul(word, 'SUBSTITUTION');
+    return chars.length === 1 ? (FAMILY_NAMES[hangul] ?? []) : [];
+  }
+  if (chars.length < 2) return [];
+  const hangul = hanjaToHangul(word, 'SUBSTITUTION');
   return hangul === word ? [] : hangulReadings(hangul);
 }
 

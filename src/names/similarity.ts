@@ -5,7 +5,7 @@ import { legalFormSimilarity } from './legal-forms.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
 import { sameGivenName } from './person.js';
 import { latinKey } from './transliterate.js';
-import { abjadEdits, foldedSimilarity, kanaFold, koreanFold } from './scripts.js';
+import { abjadConsonants, abjadEdits, foldedSimilarity, kanaFold, koreanFold } from './scripts.js';
 
 /**
  * Token and name similarity. Tokens are compared on their keys (latinKey), with the method that
@@ -233,19 +233,20 @@ const LATIN_LIKE = new Set(['latin', 'cyrillic', 'greek']);
 
 /**
  * Similarity of a word in Arabic, Hebrew, Hangul, katakana or Chinese characters (Korean readings) to a word in Latin (or Cyrillic)
- * letters by the rules of its script (scripts.ts); 0 for other pairs. Arabic/Hebrew: 0.95 when the
- * Latin spelling is the vowelless one with vowels added, 0.88 with one edit more (words of four
- * letters or more). Hangul and katakana: 0.95 when the folded spellings of any reading agree, else
- * their folded edit similarity, scaled down.
+ * letters by the rules of its script (scripts.ts); 0 for other pairs. Arabic/Hebrew: when the
+ * Latin spelling is the vowelless one with vowels added, 0.95 for three consonants or more, 0.88
+ * for two, 0.8 for one (short words only). Hangul, katakana and Chinese characters read in
+ * Korean: 0.95 when the folded spellings of any reading agree, else their folded edit similarity,
+ * scaled down.
  */
 function scriptSimilarity(a: Token, b: Token): number {
   const [s, l] = LATIN_LIKE.has(b.script) ? [a, b] : [a, b].reverse() as [Token, Token];
   if (!LATIN_LIKE.has(l.script) || LATIN_LIKE.has(s.script)) return 0;
   if (s.script === 'arabic' || s.script === 'hebrew') {
-    const edits = Math.min(abjadEdits(s.latin, l.latin), abjadEdits(s.latin, l.key));
-    if (edits === 0) return s.latin.length >= 2 ? 0.95 : 0.85;
-    if (edits === 1 && s.latin.length >= 5 && l.latin.length >= 5) return 0.88;
-    return 0;
+    if (Math.min(abjadEdits(s.latin, l.latin, 0), abjadEdits(s.latin, l.key, 0)) > 0) return 0;
+    // two consonants fit many words (سارا "sr": Sara, Yasir, Surra); three or more say more
+    const consonants = abjadConsonants(s.latin);
+    return consonants >= 3 ? 0.95 : consonants === 2 ? 0.88 : l.latin.length <= 4 ? 0.8 : 0;
   }
   let fold: ((x: string) => string) | undefined;
   if (s.script === 'hangul' || s.script === 'han') fold = koreanFold;

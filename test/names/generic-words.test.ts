@@ -41,11 +41,16 @@ describe('generic words', () => {
     expect(isGenericOnly([0.3, 1])).toBe(false);
   });
 
-  it('knows particles and titles of personal names', () => {
-    expect(isParticle(latinKey('bin'))).toBe(true);
-    expect(isParticle(latinKey('von'))).toBe(true);
-    expect(isTitle(latinKey('president'))).toBe(true);
-    expect(isTitle(latinKey('Президент'.toLowerCase()))).toBe(false); // keys are Latin: transliterate first
+  it('knows particles and titles of personal names, by their spelling and place', () => {
+    expect(isParticle('bin')).toBe(true);
+    expect(isParticle('von')).toBe(true);
+    expect(isParticle('le')).toBe(true);
+    expect(isParticle('lee')).toBe(false); // Lee is a name, not the particle le
+    expect(isTitle(['president', 'putin'], 0)).toBe(true);
+    expect(isTitle(['carol', 'king'], 1)).toBe(false); // a title only before a name
+    expect(isTitle(['robert', 'cole'], 1)).toBe(false);
+    expect(isTitle(['putyin', 'elnok'], 1)).toBe(true); // Hungarian puts it after
     expect(analyseName('Президент Путин', 'Person').tokens[0]!.weight).toBe(STOP_WEIGHT);
+    expect(analyseName('Carol King', 'Person').tokens[1]!.weight).toBe(1);
   });
 });
