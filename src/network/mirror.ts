@@ -70,7 +70,12 @@ export function mirrorCompanies(net: Network, q: MirrorQuery = {}): MirrorAnswer
         g.forEachEdge(node, (e, other) => {
           if (g.target(e) !== node || !controlFilter.admits(e)) return;
           if (g.edgeType(e) === 'directorship' && node !== firm) return;
-          if (seen.has(other)) return;
+          if (seen.has(other)) {
+            // another link of a person already found at the same firm (owner and director)
+            const known = c!.people.get(other);
+            if (known && g.target(known[known.length - 1]!) === node && known.length === via.length + 1) known.push(e);
+            return;
+          }
           seen.add(other);
           const path = [...via, e];
           if (isPerson(other)) c!.people.set(other, path);
@@ -112,7 +117,9 @@ export function mirrorCompanies(net: Network, q: MirrorQuery = {}): MirrorAnswer
     flowEdges.set(key, [...(flowEdges.get(key) ?? []), e]);
   }
   for (const [key, flows] of flowEdges) {
-    const [a, b] = key.split('-').map(Number) as [number, number];
+    // a is the sender of the first flow
+    const a = g.source(flows[0]!);
+    const b = g.target(flows[0]!);
     const ca = g.countries(a);
     const cb = g.countries(b);
     if (!ca.length || !cb.length || ca.some((c) => cb.includes(c))) continue;

@@ -127,7 +127,15 @@ function edgeSentence(net: Network, e: number, v: EdgeView): string {
   const source = v.entity ? `${SCHEMA_OF_TYPE.get(v.type) ?? v.type} ${v.entity}` : null;
   const label = v.label ? ` (${v.label})` : '';
   if (v.type === 'shipment' && v.shipments) return `${a} shipped goods to ${b}: ${describeFlow(v.shipments)}`;
-  if (v.type === 'same_as' && v.same_as) return `${a} may be the same as ${b} (score ${v.same_as.score.toFixed(2)}, ${v.same_as.method}; a candidate link, not a merge)`;
+  if (v.type === 'same_as' && v.same_as) {
+    const link = net.sameAs[g.refIndex(e)];
+    const why = (link?.explanations ?? [])
+      .filter((x) => x.score > 0 && x.weight > 0)
+      .sort((x, y) => y.score * y.weight - x.score * x.weight)
+      .slice(0, 2)
+      .map((x) => x.detail);
+    return `${a} may be the same as ${b} (score ${v.same_as.score.toFixed(2)}${why.length ? `: ${why.join('; ')}` : ''}; ${v.same_as.method}; a candidate link, not a merge)`;
+  }
   const when = describeValidity(g.startDay(e), g.endDay(e));
   if (isPivotType(v.type)) return `${a} ${edgeVerb(v.type)} ${b}${v.label ? ` (${v.label})` : ''}`;
   let what: string;
