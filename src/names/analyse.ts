@@ -111,8 +111,9 @@ function wordsOf(text: string, normalised?: string): Word[] {
   if (norm === '') return [];
   const lang = detectCyrillicLanguage(norm);
   const out: Word[] = [];
-  for (const w of splitTokens(norm)) {
-    for (const p of wordPieces(w, lang)) {
+  const words = splitTokens(norm);
+  for (const w of words) {
+    for (const p of wordPieces(w, lang, words.length === 1)) {
       const ord = ORDINAL.exec(p.latin);
       if (ord) out.push({ text: p.text, latin: ord[1]! });
       else if (ORDINAL_SUFFIX.has(p.latin) && out.length > 0 && DIGITS.test(out[out.length - 1]!.latin)) continue;

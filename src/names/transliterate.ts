@@ -224,15 +224,17 @@ const HANGUL_ONLY = /^\p{Script=Hangul}+$/u;
 
 /**
  * The Latin words of one normalised word, each with the piece of the word it spells: usually one
- * piece; a Chinese or Korean word of 2–3 syllables (the shape of a personal name) gives the family
- * syllable and the given syllables joined; a longer Chinese word one piece per syllable, a longer
+ * piece; a Chinese or Korean word of 2–3 syllables written `alone` (the shape of a personal name:
+ * 김정은, 习近平) gives the family syllable and the given syllables joined; a longer Chinese word one piece per syllable, a longer
  * Korean word one piece.
  */
-export function wordPieces(word: string, lang: CyrillicLanguage = 'ru'): Piece[] {
+export function wordPieces(word: string, lang: CyrillicLanguage = 'ru', alone = true): Piece[] {
   if (LOWER_ASCII.test(word)) return word === '' ? [] : [{ text: word, latin: word }];
   if (HAN_HANGUL_ONLY.test(word)) {
     const chars = Array.from(word);
     const syl = chars.map((c) => cleanup(anyAscii(c)));
+    // a name written in parts (민서 성수 김, 小红 李) has its given name as one word
+    if (!alone && chars.length <= 3) return [{ text: word, latin: syl.join('') }];
     if (chars.length <= 3 && chars.length >= 2) {
       // a Korean family name in its customary spelling (이 Lee, 박 Park), the Revised one among its readings
       const family = hangulFamilySpelling(chars[0]!) ?? syl[0]!;
