@@ -8,7 +8,8 @@ import { datasetsCommand } from './datasets.js';
 import { deltaCommand } from './delta.js';
 import { demoCommand } from './demo.js';
 import { exportCommand } from './export.js';
-import { ingestCommand } from './ingest.js';
+import { ingestCommand, tradeIngestCommand } from './ingest.js';
+import { isTradeFormat, tradeFormats } from '../sources/trade/registry.js';
 import { MatcherLoadError } from '../screening/bulk.js';
 import { decideCommand } from './decide.js';
 import { decisionsCommand, logCommand } from './log.js';
@@ -31,15 +32,55 @@ function buildProgram(): Command {
   program
     .command('ingest')
     .description('load a source (a file or a folder; .gz read transparently) as a new version of a dataset')
-    .argument('<format>', `source format: ${formats().join(', ')}`)
+    .argument('<format>', `source format: ${formats().join(', ')}; trade tables: ${tradeFormats().join(', ')}`)
     .argument('<path...>', 'files or folders')
-    .requiredOption('--dataset <name>', 'dataset name (the id namespace of its entities)')
+    .requiredOption('--dataset <name>', 'dataset name (the id namespace of its entities; for trade tables, the name of the trade dataset)')
     .option('--version <label>', 'version label (default: the date the source states)')
     .addOption(jsonOption())
     .action(async (format: string, paths: string[], flags) => {
-      if (!formats().includes(format)) throw new UsageError(`unknown format "${format}"; known formats: ${formats().join(', ')}`);
+      if (isTradeFormat(format)) {
+        await withStore(db(), (store) => tradeIngestCommand(store, format, paths, flags));
+        return;
+      }
+      if (!formats().includes(format)) {
+        throw new UsageError(`unknown format "${format}"; known formats: ${[...formats(), ...tradeFormats()].join(', ')}`);
+      }
       await withStore(db(), (store) => ingestCommand(store, format, paths, flags));
     });
+
+  program
+    .command('hubs')
+    .description('rank countries as likely diversion hubs from trade statistics, each with the codes, suppliers and months behind it')
+    .option('--dataset <name...>', 'trade datasets (default: all)')
+    .option('--baseline <window>', 'baseline window: 2021-03..2021-11, 2019..2021 (default: the same months of 2021 as --period)')
+    .option('--period <window>', 'later window: 2022-03..2022-11, 2022 (default: March to the last month of 2022 in the data)')
+    .option('--goods <set>', 'goods: chpl, chpl:tier1 … chpl:tier4b, drones, all, or HS codes/prefixes (comma separated)', 'chpl')
+    .option('--reporter <countries>', 'supplying reporters (ISO codes, names, EU27; default: the export-control coalition)')
+    .option('--currency <code>', 'currency of the values (needed when the data mixes currencies)')
+    .option('--floor <amount>', 'materiality floor per month, in the currency (default 10000)')
+    .option('--drivers <n>', 'codes listed per country (default 5)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .action(async (flags) => withStore(db(), async (store) => {
+      const { hubsCommand } = await import('./hubs.js');
+      await hubsCommand(store, flags);
+    }));
+
+  program
+    .command('flows')
+    .description('time series of trade values: reporters → partners, for HS/CN codes (HS 2017/2022 changes bridged)')
+    .option('--reporter <countries>', 'reporters: ISO codes, names, EU27, coalition, or an area code (EU27_2020); default: every country')
+    .option('--partner <countries>', 'partners, as --reporter; default: every country')
+    .option('--code <codes>', 'HS/CN codes or prefixes, comma separated (default: all)')
+    .option('--flow <flows>', 'import, export, re-export, re-import (default: all)')
+    .option('--monthly', 'by month (default: by year)')
+    .option('--no-bridge', 'do not join the HS 2017 and HS 2022 codes of changed subheadings')
+    .option('--dataset <name...>', 'trade datasets (default: all)')
+    .option('--currency <code>', 'only values in this currency')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
+    .action(async (flags) => withStore(db(), async (store) => {
+      const { flowsCommand } = await import('./flows.js');
+      await flowsCommand(store, flags);
+    }));
 
   program
     .command('datasets')

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DATA_DIR } from './paths.js';
@@ -68,6 +68,7 @@ const EXTRA_CODES: Country[] = [
   { iso2: 'SU', iso3: 'SUN', m49: '810', name: 'Soviet Union' },
   { iso2: 'YU', iso3: 'YUG', m49: '890', name: 'Yugoslavia' },
   { iso2: 'CS', iso3: 'SCG', m49: '891', name: 'Serbia and Montenegro' },
+  { iso2: 'AN', iso3: 'ANT', m49: '530', name: 'Netherlands Antilles' },
 ];
 
 export function countryKey(text: string): string {
@@ -109,6 +110,14 @@ function load(): CountryTable {
     add(c, (r['other_names'] ?? '').split('|').filter(Boolean));
   }
   for (const c of EXTRA_CODES) add(c, []);
+  // Spellings of trade statistics (Eurostat's French labels, national offices, UN Comtrade).
+  const aliases = path.join(DATA_DIR, 'ref', 'country_aliases.csv');
+  if (existsSync(aliases)) {
+    for (const r of parse(readFileSync(aliases), { columns: true }) as Array<Record<string, string>>) {
+      const key = countryKey(r['alias']!);
+      if (key && !byName.has(key)) byName.set(key, r['iso2']!);
+    }
+  }
   for (const [name, iso2] of Object.entries(EXTRA_NAMES)) byName.set(countryKey(name), iso2);
   for (const [name, iso2] of Object.entries(DEMONYMS)) if (!byName.has(countryKey(name))) byName.set(countryKey(name), iso2);
   return { byCode, byName };

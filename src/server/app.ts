@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, HttpError, type Limits } from './http.js';
 import { ScreeningService } from './screening.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { screenRoutes } from './routes/screen.js';
+import { tradeRoutes } from './routes/trade.js';
 import { yenteRoutes } from './routes/yente.js';
 
 export { DEFAULT_LIMITS, HttpError, type Limits } from './http.js';
@@ -76,6 +77,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         { name: 'System information', description: 'algorithms' },
         { name: 'Screening', description: 'bulk screening of CSV uploads' },
         { name: 'Audit', description: 'screening log and reviewer decisions' },
+        { name: 'Trade', description: 'trade statistics: diversion hubs, flows, goods' },
       ],
     },
   });
@@ -83,6 +85,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     await yenteRoutes(instance, { service, limits });
     await screenRoutes(instance, { service, limits });
     await decisionRoutes(instance, { service });
+    await tradeRoutes(instance, { store: options.store });
     instance.get('/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
   });
   return app;

@@ -1,4 +1,6 @@
 import type { FtmEntity } from '../model/entity.js';
+import type { FlowKind, TradeLoadPlan } from '../trade/flows.js';
+import type { Window } from '../trade/periods.js';
 
 /** One value of one property of one entity, with where it came from. */
 export interface Statement {
@@ -54,6 +56,10 @@ export interface DatasetSummary {
   loaded_at: string;
   format: string;
   versions: number;
+  /** 'entities' (sanctions lists, registries…) or 'trade' (trade statistics tables) */
+  kind: 'entities' | 'trade';
+  /** trade datasets: rows stored */
+  rows?: number;
 }
 
 export interface PropertyChange {
@@ -109,6 +115,143 @@ export interface VersionOutcome {
 export interface LoadResult {
   version: DatasetVersion;
   delta: { added: number; removed: number; changed: number };
+}
+
+// --- trade statistics ---------------------------------------------------------------------
+
+export interface IssueCount {
+  count: number;
+  examples: string[];
+}
+
+/** What a trade load read, kept, folded and set apart, by file and by reason. */
+export interface TradeLoadReport {
+  kind: 'trade';
+  /** data lines read, all files */
+  lines: number;
+  /** rows stored */
+  rows: number;
+  files: Array<{ path: string; layout: string; source: string; lines: number; rows: number }>;
+  /** rows not stored or changed on the way, by reason: no value, exact duplicates, folded breakdowns… */
+  handled: Record<string, IssueCount>;
+  /** reporters and partners that are not countries: kept, marked, never summed with countries */
+  areas: Array<{ side: 'reporter' | 'partner'; code: string; kind: string; rows: number; value: number }>;
+  /**
+   * rows that are totals of more detailed rows of the same table (an HS4 row over its CN8 rows):
+   * their value, and the part of it the detailed rows do not cover (kept as the row's own value)
+   */
+  subtotals: { rows: number; value: number; undetailed_value: number; negative_remainders: number };
+  currencies: string[];
+  periods: { first: string | null; last: string | null; monthly: number; annual: number };
+  nomenclatures: string[];
+}
+
+export interface NewTradeVersion {
+  dataset: string;
+  format: string;
+  contentHash: string;
+  /** version label; must be new for the dataset */
+  version: string;
+  files: Array<{ path: string; bytes: number }>;
+}
+
+export interface TradeLoadResult {
+  version: DatasetVersion;
+  report: TradeLoadReport;
+}
+
+/** Which trade rows a query reads: datasets (default all trade datasets) and one currency. */
+export interface TradeScope {
+  datasets?: string[];
+  currency?: string;
+}
+
+export interface TradeDatasetInfo {
+  name: string;
+  version: string;
+  format: string;
+  loaded_at: string;
+  rows: number;
+  currencies: string[];
+  first_period: string | null;
+  last_period: string | null;
+  reporters: number;
+  partners: number;
+  flows: string[];
+}
+
+/** A distinct code of the trade rows in scope, with where it occurs. */
+export interface TradeCodeCount {
+  nomenclature: string;
+  code: string;
+  rows: number;
+  description: string | null;
+}
+
+export interface TradeCoverage {
+  currencies: string[];
+  firstMonth?: number;
+  lastMonth?: number;
+  firstYear?: number;
+  lastYear?: number;
+}
+
+/** A code of the scope and the analysis series it belongs to. */
+export interface TradeCodeSelection {
+  nomenclature: string;
+  code: string;
+  series: string;
+  /** in the goods of interest (else a control good) */
+  goods: boolean;
+}
+
+/**
+ * The one pass over trade rows that hub detection needs. Roles: `supply` = exports of the
+ * coalition's reporters to a non-coalition country (country = partner); `imports` / `exports` =
+ * a non-coalition country's own reported imports and exports (country = reporter), with the
+ * partner's class (coalition, russia or other).
+ */
+export interface TradeAggregateQuery extends TradeScope {
+  currency: string;
+  baseline: Window;
+  period: Window;
+  codes: TradeCodeSelection[];
+  /** countries on the sanctioning side: never taken for hubs */
+  coalition: string[];
+  /** reporters whose exports count as supply (default: the coalition) */
+  suppliers?: string[];
+  russia: string;
+}
+
+export interface TradeAggregateResult {
+  cells: Array<{ role: 'supply' | 'imports' | 'exports'; country: string; series: string; window: 'baseline' | 'period'; pclass: 'coalition' | 'russia' | 'other' | null; value: number; rows: number }>;
+  /** supply by coalition reporter (goods only) */
+  suppliers: Array<{ country: string; reporter: string; window: 'baseline' | 'period'; value: number }>;
+  /** supply by month or year (goods only) */
+  months: Array<{ country: string; month0: number; months: number; value: number }>;
+  /** rows whose reporter or partner is not a country, reported apart */
+  areas: Array<{ reporter: string; reporter_kind: string; partner: string; partner_kind: string; flow: string; window: 'baseline' | 'period'; goods: boolean; value: number; rows: number }>;
+  /** rows summed into the cells */
+  rows: number;
+}
+
+export interface TradeSeriesQuery extends TradeScope {
+  reporters?: string[];
+  partners?: string[];
+  flows?: FlowKind[];
+  /** (nomenclature, code) pairs to sum; undefined = every code */
+  codes?: Array<{ nomenclature: string; code: string }>;
+  monthly: boolean;
+}
+
+export interface TradeSeriesRow {
+  period: string;
+  /** months the period's figure covers (1, 12, or the months of a year present in monthly data) */
+  months: number;
+  currency: string;
+  value: number;
+  net_weight_kg: number | null;
+  rows: number;
 }
 
 /** Where a screening came from. */
@@ -219,6 +362,19 @@ export interface Store {
    * of the entity is added, removed or changed.
    */
   entityHashes(ids: string[]): Promise<Map<string, string>>;
+
+  // Trade statistics (datasets of kind 'trade'; their versions appear in datasets() and versions()).
+  /**
+   * Loads the files a plan describes as a new version of a trade dataset, in one transaction:
+   * every row is validated (bad input fails naming file and line), nothing is loaded on failure.
+   */
+  loadTradeVersion(input: NewTradeVersion, plan: TradeLoadPlan): Promise<TradeLoadResult>;
+  tradeDatasets(): Promise<TradeDatasetInfo[]>;
+  /** Distinct codes of the trade rows in scope, with their descriptions from the sources. */
+  tradeCodes(scope?: TradeScope): Promise<TradeCodeCount[]>;
+  tradeCoverage(scope?: TradeScope): Promise<TradeCoverage>;
+  tradeAggregate(query: TradeAggregateQuery): Promise<TradeAggregateResult>;
+  tradeSeries(query: TradeSeriesQuery): Promise<TradeSeriesRow[]>;
 
   close(): Promise<void>;
 }

@@ -3,6 +3,9 @@ import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type D
 import { caption } from '../../model/entity.js';
 import { isA } from '../../model/ftm.js';
 import { MIGRATIONS } from './migrations.js';
+import { TradeLoader, TRADE_FLOW_INSERT } from './trade-load.js';
+import { TradeQueries } from './trade-query.js';
+import type { TradeLoadPlan } from '../../trade/flows.js';
 import {
   StoreError,
   type Decision,
@@ -22,6 +25,17 @@ import {
   type Store,
   type StoredEntity,
   type VersionOutcome,
+  type NewTradeVersion,
+  type TradeAggregateQuery,
+  type TradeAggregateResult,
+  type TradeCodeCount,
+  type TradeCoverage,
+  type TradeDatasetInfo,
+  type TradeLoadReport,
+  type TradeLoadResult,
+  type TradeScope,
+  type TradeSeriesQuery,
+  type TradeSeriesRow,
 } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -214,7 +228,7 @@ export class DuckDbStore implements Store {
           ? { added: num(counts?.['entities']), removed: 0, changed: 0 }
           : await this.deltaCounts(input.dataset, prevSeq, seq);
       if (!prev) {
-        await c.run('INSERT INTO datasets VALUES ($1, $2, now()) ON CONFLICT DO NOTHING', [input.dataset, input.format]);
+        await c.run('INSERT INTO datasets (name, format, created_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING', [input.dataset, input.format]);
       }
       await c.run(
         `INSERT INTO dataset_versions VALUES ($1, $2, $3, $4, now(), $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
@@ -291,13 +305,15 @@ export class DuckDbStore implements Store {
 
   async datasets(): Promise<DatasetSummary[]> {
     const rows = await this.all(`
-      SELECT v.*, (SELECT count(*) FROM dataset_versions w WHERE w.dataset = v.dataset) AS n
+      SELECT v.*, (SELECT count(*) FROM dataset_versions w WHERE w.dataset = v.dataset) AS n,
+        (SELECT coalesce(kind, 'entities') FROM datasets d WHERE d.name = v.dataset) AS kind
       FROM dataset_versions v
       WHERE v.seq = (SELECT max(seq) FROM dataset_versions w WHERE w.dataset = v.dataset)
       ORDER BY v.dataset`);
     return rows.map((r) => {
       const v = this.toVersion(r);
-      return {
+      const kind = r['kind'] === 'trade' ? 'trade' : 'entities';
+      const summary: DatasetSummary = {
         name: v.dataset,
         version: v.version,
         records: v.records,
@@ -305,8 +321,17 @@ export class DuckDbStore implements Store {
         loaded_at: v.loadedAt,
         format: v.format,
         versions: num(r['n']),
+        kind,
       };
+      if (kind === 'trade') summary.rows = v.statements;
+      return summary;
     });
+  }
+
+  private async kindOf(dataset: string): Promise<'entities' | 'trade' | undefined> {
+    const rows = await this.all('SELECT coalesce(kind, \'entities\') AS kind FROM datasets WHERE name = $1', [dataset]);
+    if (!rows[0]) return undefined;
+    return rows[0]['kind'] === 'trade' ? 'trade' : 'entities';
   }
 
   private async seqOf(dataset: string, version: string): Promise<number> {
@@ -325,6 +350,7 @@ export class DuckDbStore implements Store {
   async delta(dataset: string, from?: string, to?: string): Promise<Delta> {
     const versions = await this.versions(dataset);
     if (versions.length === 0) throw new StoreError(`no dataset named "${dataset}"`);
+    if ((await this.kindOf(dataset)) === 'trade') return this.tradeDelta(dataset, versions, from, to);
     const toSeq = to ? await this.seqOf(dataset, to) : versions.at(-1)!.seq;
     const fromSeq = from ? await this.seqOf(dataset, from) : toSeq - 1;
     const label = (seq: number) => versions.find((v) => v.seq === seq)?.version ?? null;
@@ -648,6 +674,125 @@ export class DuckDbStore implements Store {
     }
     for (const [id, list] of byId) out.set(id, statementHash(list));
     return out;
+  }
+
+  // --- trade statistics --------------------------------------------------------------------
+
+  /**
+   * A trade dataset keeps the rows of its current version only; each version records its row
+   * counts and, against the version before, how many flows were added, removed or changed.
+   */
+  private tradeDelta(dataset: string, versions: DatasetVersion[], from?: string, to?: string): Delta {
+    const toV = to ? versions.find((v) => v.version === to) : versions.at(-1);
+    if (!toV) throw new StoreError(`dataset ${dataset} has no version "${to}"; versions: ${versions.map((v) => v.version).join(', ')}`);
+    const prev = versions.find((v) => v.seq === toV.seq - 1);
+    if (from !== undefined && from !== prev?.version) {
+      throw new StoreError(`trade dataset ${dataset} keeps only flow counts between consecutive versions; compare ${toV.version} with ${prev?.version ?? 'nothing (first version)'}`);
+    }
+    const counts = { added: toV.added, removed: toV.removed, changed: toV.changed };
+    return { dataset, from: prev?.version ?? null, to: toV.version, ...counts, bySchema: { 'trade flows': counts }, entities: [] };
+  }
+
+  async loadTradeVersion(input: NewTradeVersion, plan: TradeLoadPlan): Promise<TradeLoadResult> {
+    const c = this.conn;
+    const kind = await this.kindOf(input.dataset);
+    if (kind === 'entities') {
+      throw new StoreError(`dataset ${input.dataset} holds entities (sanctions lists or registries); load trade tables into another dataset`);
+    }
+    const prev = await this.latestVersion(input.dataset);
+    if (prev && (await this.versionExists(input.dataset, input.version))) {
+      throw new StoreError(`dataset ${input.dataset} already has a version "${input.version}"; pass another --version`);
+    }
+    const seq = (prev?.seq ?? 0) + 1;
+    let report: TradeLoadReport;
+    const loader = new TradeLoader(c, plan);
+    await c.run('BEGIN TRANSACTION');
+    try {
+      report = await loader.load();
+      let delta = { added: report.rows, removed: 0, changed: 0 };
+      if (prev) {
+        const key = "month0, months, reporter, partner, coalesce(partner2, ''), flow, nomenclature, code";
+        const [d] = await this.all(
+          `WITH o AS (SELECT ${key} AS k, value FROM trade_flows WHERE dataset = $1), n AS (SELECT ${key} AS k, value::DECIMAL(18, 2) AS value FROM trade_incoming)
+           SELECT (SELECT count(*) FROM n ANTI JOIN o USING (k)) AS added, (SELECT count(*) FROM o ANTI JOIN n USING (k)) AS removed,
+                  (SELECT count(*) FROM n JOIN o USING (k) WHERE n.value <> o.value) AS changed`,
+          [input.dataset],
+        );
+        delta = { added: num(d?.['added']), removed: num(d?.['removed']), changed: num(d?.['changed']) };
+      }
+      await c.run('DELETE FROM trade_flows WHERE dataset = $1', [input.dataset]);
+      await c.run('DELETE FROM trade_codes WHERE dataset = $1', [input.dataset]);
+      await c.run(`INSERT INTO trade_flows ${TRADE_FLOW_INSERT}`, [input.dataset, seq]);
+      await c.run(
+        `INSERT INTO trade_codes SELECT DISTINCT $1, i.nomenclature, i.code, d.description
+         FROM (SELECT DISTINCT nomenclature, code FROM trade_incoming) i JOIN (SELECT code, min(description) AS description FROM trade_incoming_codes GROUP BY code) d USING (code)`,
+        [input.dataset],
+      );
+      if (!prev) await c.run(`INSERT INTO datasets (name, format, created_at, kind) VALUES ($1, $2, now(), 'trade')`, [input.dataset, input.format]);
+      await c.run(
+        `INSERT INTO dataset_versions VALUES ($1, $2, $3, $4, now(), $5, 0, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          input.dataset, seq, input.version, input.format, report.lines, report.rows, input.contentHash,
+          JSON.stringify(input.files), JSON.stringify(report), delta.added, delta.removed, delta.changed,
+        ],
+      );
+      await loader.dropTemp();
+      await c.run('COMMIT');
+    } catch (e) {
+      await c.run('ROLLBACK');
+      await loader.dropTemp().catch(() => undefined);
+      throw e;
+    }
+    const version = await this.latestVersion(input.dataset);
+    return { version: version!, report };
+  }
+
+  private get trade(): TradeQueries {
+    return new TradeQueries(this.conn);
+  }
+
+  async tradeDatasets(): Promise<TradeDatasetInfo[]> {
+    const rows = await this.all(`
+      SELECT v.dataset, v.version, v.format, v.loaded_at,
+        (SELECT count(*) FROM trade_flows t WHERE t.dataset = v.dataset) AS rows,
+        (SELECT list(DISTINCT currency ORDER BY currency) FROM trade_flows t WHERE t.dataset = v.dataset) AS currencies,
+        (SELECT min(period) FROM trade_flows t WHERE t.dataset = v.dataset) AS first_period,
+        (SELECT max(period) FROM trade_flows t WHERE t.dataset = v.dataset) AS last_period,
+        (SELECT count(DISTINCT reporter) FROM trade_flows t WHERE t.dataset = v.dataset) AS reporters,
+        (SELECT count(DISTINCT partner) FROM trade_flows t WHERE t.dataset = v.dataset) AS partners,
+        (SELECT list(DISTINCT flow ORDER BY flow) FROM trade_flows t WHERE t.dataset = v.dataset) AS flows
+      FROM dataset_versions v JOIN datasets d ON d.name = v.dataset AND d.kind = 'trade'
+      WHERE v.seq = (SELECT max(seq) FROM dataset_versions w WHERE w.dataset = v.dataset)
+      ORDER BY v.dataset`);
+    return rows.map((r) => ({
+      name: String(r['dataset']),
+      version: String(r['version']),
+      format: String(r['format']),
+      loaded_at: iso(r['loaded_at']),
+      rows: num(r['rows']),
+      currencies: ((r['currencies'] as unknown[]) ?? []).map(String),
+      first_period: r['first_period'] === null ? null : String(r['first_period']),
+      last_period: r['last_period'] === null ? null : String(r['last_period']),
+      reporters: num(r['reporters']),
+      partners: num(r['partners']),
+      flows: ((r['flows'] as unknown[]) ?? []).map(String),
+    }));
+  }
+
+  tradeCodes(scope?: TradeScope): Promise<TradeCodeCount[]> {
+    return this.trade.codes(scope);
+  }
+
+  tradeCoverage(scope?: TradeScope): Promise<TradeCoverage> {
+    return this.trade.coverage(scope);
+  }
+
+  tradeAggregate(query: TradeAggregateQuery): Promise<TradeAggregateResult> {
+    return this.trade.aggregate(query);
+  }
+
+  tradeSeries(query: TradeSeriesQuery): Promise<TradeSeriesRow[]> {
+    return this.trade.series(query);
   }
 
   async close(): Promise<void> {

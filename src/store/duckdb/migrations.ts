@@ -88,4 +88,54 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX decisions_by_query ON decisions (query_fingerprint);
     `,
   },
+  {
+    version: 3,
+    name: 'trade flows',
+    // Trade tables are datasets too (kind 'trade'): their versions are rows of dataset_versions
+    // (records = data lines read, statements = rows stored; the load report holds the rest), their
+    // rows live in trade_flows. Only the current version's rows are kept. Months are indexes
+    // (year * 12 + month - 1); an annual row has months = 12. own_value is the row's value minus
+    // the values of the more detailed rows under it in the same table (an HS4 row over its CN8
+    // rows), so that summing own_value never counts a flow twice and loses nothing; reporters and
+    // partners that are not countries are marked by their kind. Values are decimals (cents) so
+    // that sums do not depend on the order DuckDB adds them in.
+    sql: `
+      ALTER TABLE datasets ADD COLUMN kind VARCHAR DEFAULT 'entities';
+      CREATE TABLE trade_flows (
+        dataset VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        file SMALLINT NOT NULL,
+        line BIGINT NOT NULL,
+        period VARCHAR NOT NULL,
+        month0 INTEGER NOT NULL,
+        months SMALLINT NOT NULL,
+        reporter VARCHAR NOT NULL,
+        reporter_kind VARCHAR NOT NULL,
+        partner VARCHAR NOT NULL,
+        partner_kind VARCHAR NOT NULL,
+        partner2 VARCHAR,
+        flow VARCHAR NOT NULL,
+        nomenclature VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        level VARCHAR NOT NULL,
+        value DECIMAL(18, 2) NOT NULL,
+        own_value DECIMAL(18, 2) NOT NULL,
+        subtotal BOOLEAN NOT NULL,
+        currency VARCHAR NOT NULL,
+        value_basis VARCHAR,
+        value_cif DECIMAL(18, 2),
+        value_fob DECIMAL(18, 2),
+        quantity DOUBLE,
+        unit VARCHAR,
+        net_weight_kg DOUBLE,
+        source VARCHAR NOT NULL
+      );
+      CREATE TABLE trade_codes (
+        dataset VARCHAR NOT NULL,
+        nomenclature VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        description VARCHAR NOT NULL
+      );
+    `,
+  },
 ];
