@@ -1,0 +1,444 @@
+/**
+ * An entity's neighbourhood as a diagram (cytoscape): click a node to expand it, filter edge types
+ * and dates, ownership drawn top-down. Uses the network routes when the server has them, and
+ * otherwise the links the lists themselves state (GET /api/entities/{id}).
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { ApiError, getJson } from '../api';
+import { EntityLink, entityPath } from '../components/entity';
+import { Empty, ErrorBox, Loading, Unavailable } from '../components/status';
+import { href, Link, navigate, useLocation, useQueryUpdate } from '../router';
+import { ROUTES } from '../routes';
+import type { EntityDetail } from '../types';
+
+/** Neighbours drawn per expanded entity; the rest are counted. */
+const CAP = 40;
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  schema: string;
+  sanctioned: boolean;
+  synthetic: boolean;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  start?: string;
+  end?: string;
+  label: string;
+  /** the sentence explaining the link */
+  text?: string;
+}
+
+interface Neighbourhood {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** neighbours left out by the cap */
+  hidden: number;
+}
+
+/** The links the lists state, from the entity page's relations. */
+function fromDetail(detail: EntityDetail): Neighbourhood {
+  const self = detail.entity;
+  const nodes: GraphNode[] = [{ id: self.id, label: self.caption, schema: self.schema, sanctioned: self.sanctioned, synthetic: self.synthetic }];
+  const edges: GraphEdge[] = [];
+  let hidden = 0;
+  for (const g of detail.relations) {
+    if (!g.edge) continue;
+    for (const item of g.items) {
+      for (const party of item.parties) {
+        if (party.prop !== g.edge.source && party.prop !== g.edge.target) continue;
+        if (nodes.length > CAP) {
+          hidden++;
+          continue;
+        }
+        nodes.push({ id: party.id, label: party.caption, schema: party.schema, sanctioned: party.sanctioned, synthetic: party.synthetic });
+        const outgoing = g.prop === g.edge.source;
+        const detailText = [item.properties['role'], item.properties['relationship'], item.properties['percentage']?.map((p) => `${p}%`)]
+          .flat()
+          .filter(Boolean)
+          .join(', ');
+        edges.push({
+          id: item.id,
+          source: outgoing ? self.id : party.id,
+          target: outgoing ? party.id : self.id,
+          type: g.schema,
+          start: item.properties['startDate']?.[0],
+          end: item.properties['endDate']?.[0],
+          label: detailText ? `${g.edge.label}: ${detailText}` : g.edge.label,
+        });
+      }
+    }
+  }
+  return { nodes, edges, hidden };
+}
+
+/** Nodes and edges as the network routes draw them (src/network/view.ts). */
+interface NodeView {
+  id: string;
+  caption: string;
+  schema: string;
+  kind: string;
+  sanctioned: boolean;
+  synthetic: boolean;
+}
+interface EdgeView {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string | null;
+  start: string | null;
+  end: string | null;
+  text: string;
+}
+const fromNodeView = (n: NodeView): GraphNode => ({ id: n.id, label: n.caption, schema: n.kind === 'pivot' ? `pivot:${n.schema}` : n.schema, sanctioned: n.sanctioned, synthetic: n.synthetic });
+const fromEdgeView = (e: EdgeView): GraphEdge => ({ id: e.id, source: e.source, target: e.target, type: e.type, start: e.start ?? undefined, end: e.end ?? undefined, label: e.label ?? e.type, text: e.text });
+
+async function loadNeighbourhood(id: string, signal: AbortSignal): Promise<Neighbourhood & { source: 'network' | 'lists' }> {
+  try {
+    const answer = await getJson<{ nodes: NodeView[]; edges: EdgeView[]; counts: Record<string, { admitted: number; shown: number }> }>(
+      `${ROUTES.neighbourhood(id)}?limit=${CAP}`,
+      signal,
+    );
+    const hidden = Object.values(answer.counts ?? {}).reduce((n, c) => n + Math.max(0, c.admitted - c.shown), 0);
+    return { nodes: answer.nodes.map(fromNodeView), edges: answer.edges.map(fromEdgeView), hidden, source: 'network' };
+  } catch (e) {
+    if (!(e instanceof ApiError && e.unavailable)) throw e;
+  }
+  return { ...fromDetail(await getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`, signal)), source: 'lists' };
+}
+
+export default function Network({ id }: { id?: string }) {
+  if (!id) return <PickEntity />;
+  return <Graph key={id} id={id} />;
+}
+
+function PickEntity() {
+  const [text, setText] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (text.trim()) navigate(href('/search', { q: text.trim() }));
+  };
+  return (
+    <section>
+      <h1>Network</h1>
+      <p>Open an entity's network from its page, or find it first:</p>
+      <form className="search-form" onSubmit={submit} role="search">
+        <label htmlFor="network-q">Entity name</label>
+        <div className="row">
+          <input id="network-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+          <button type="submit">Find</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Graph({ id }: { id: string }) {
+  const { query } = useLocation();
+  const update = useQueryUpdate();
+  const expanded = useMemo(() => [id, ...(query.get('expand') ?? '').split(',').filter((x) => x && x !== id)], [id, query]);
+  const at = query.get('at') ?? '';
+  const hiddenTypes = useMemo(() => new Set((query.get('hide') ?? '').split(',').filter(Boolean)), [query]);
+  const layout = query.get('layout') ?? 'auto';
+  const [parts, setParts] = useState<Map<string, Neighbourhood & { source: string }>>(new Map());
+  const [error, setError] = useState<Error | null>(null);
+  const [paths, setPaths] = useState<{ nodes: GraphNode[]; edges: GraphEdge[] } | null>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const missing = expanded.filter((x) => !parts.has(x));
+    if (missing.length === 0) return;
+    Promise.all(missing.map((x) => loadNeighbourhood(x, abort.signal).then((n) => [x, n] as const))).then(
+      (loaded) => setParts((old) => new Map([...old, ...loaded])),
+      (e: Error) => e.name !== 'AbortError' && setError(e),
+    );
+    return () => abort.abort();
+  }, [expanded, parts]);
+
+  const graph = useMemo(() => {
+    const nodes = new Map<string, GraphNode>();
+    const edges = new Map<string, GraphEdge>();
+    let hidden = 0;
+    for (const x of expanded) {
+      const part = parts.get(x);
+      if (!part) continue;
+      hidden += part.hidden;
+      for (const n of part.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+      for (const e of part.edges) edges.set(e.id, e);
+    }
+    for (const n of paths?.nodes ?? []) if (!nodes.has(n.id)) nodes.set(n.id, n);
+    for (const e of paths?.edges ?? []) edges.set(e.id, e);
+    const types = [...new Set([...edges.values()].map((e) => e.type))].sort();
+    const shown = [...edges.values()].filter((e) => !hiddenTypes.has(e.type) && (!at || ((!e.start || e.start.slice(0, 10) <= at) && (!e.end || e.end.slice(0, 10) >= at))));
+    return { nodes: [...nodes.values()], edges: shown, types, hidden, source: parts.get(id)?.source, onPath: new Set((paths?.edges ?? []).map((e) => e.id)) };
+  }, [expanded, parts, hiddenTypes, at, id, paths]);
+
+  if (error) return <ErrorBox error={error} what="the network" />;
+  if (!parts.has(id)) return <Loading what="the network" />;
+  const root = graph.nodes.find((n) => n.id === id);
+  const toggleType = (t: string) => {
+    const next = new Set(hiddenTypes);
+    if (next.has(t)) next.delete(t);
+    else next.add(t);
+    update({ hide: [...next].join(',') || null }, { replace: true });
+  };
+  const expand = (node: string) => {
+    if (!expanded.includes(node)) update({ expand: [...expanded.slice(1), node].join(',') });
+  };
+  return (
+    <section className="network">
+      <h1>
+        Network of <EntityLink id={id} caption={root?.label ?? id} synthetic={root?.synthetic} />
+      </h1>
+      <p className="muted">
+        {graph.source === 'lists' ? 'Links as the lists state them (ownership, family, associates, other links). ' : ''}
+        Click a node to expand it; press Enter on a node in the list below to open it. {graph.hidden ? `${graph.hidden} more neighbours not drawn (cap ${CAP} per entity).` : ''}
+      </p>
+      <div className="network-controls">
+        <fieldset>
+          <legend>Edge types</legend>
+          {graph.types.length === 0 ? <span className="muted">none</span> : null}
+          {graph.types.map((t) => (
+            <label key={t} className="check">
+              <input type="checkbox" checked={!hiddenTypes.has(t)} onChange={() => toggleType(t)} /> {t}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Valid on{' '}
+          <input type="date" value={at} onChange={(e) => update({ at: e.target.value || null }, { replace: true })} aria-label="Show links valid on this date" />
+        </label>
+        <label>
+          Layout{' '}
+          <select value={layout} onChange={(e) => update({ layout: e.target.value === 'auto' ? null : e.target.value }, { replace: true })}>
+            <option value="auto">auto (ownership top-down)</option>
+            <option value="tree">tree, top-down</option>
+            <option value="force">force-directed</option>
+            <option value="circle">circle</option>
+          </select>
+        </label>
+      </div>
+      {graph.edges.length === 0 && graph.nodes.length <= 1 ? <Empty>No links recorded for this entity.</Empty> : null}
+      <Diagram nodes={graph.nodes} edges={graph.edges} rootId={id} layout={layout} onExpand={expand} onPath={graph.onPath} />
+      <PathFinder from={id} onPaths={setPaths} />
+      <details className="panel">
+        <summary>Nodes and edges as a list ({graph.nodes.length} nodes, {graph.edges.length} edges)</summary>
+        <ul className="plain node-list">
+          {graph.nodes.map((n) => (
+            <li key={n.id}>
+              <EntityLink id={n.id} caption={n.label} synthetic={n.synthetic} /> <span className="schema">{n.schema}</span>{' '}
+              {expanded.includes(n.id) ? (
+                <span className="muted">expanded</span>
+              ) : (
+                <button type="button" className="link" onClick={() => expand(n.id)}>
+                  expand
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <ul className="plain">
+          {graph.edges.map((e) => (
+            <li key={e.id}>
+              {graph.nodes.find((n) => n.id === e.source)?.label ?? e.source} → {graph.nodes.find((n) => n.id === e.target)?.label ?? e.target}: {e.label}
+              {e.start || e.end ? ` (${e.start ?? '…'} – ${e.end ?? '…'})` : ''}
+              {e.text ? <span className="muted"> — {e.text}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+const OWNERSHIP = new Set(['Ownership', 'Directorship']);
+
+function Diagram({
+  nodes,
+  edges,
+  rootId,
+  layout,
+  onExpand,
+  onPath,
+}: {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  rootId: string;
+  layout: string;
+  onExpand: (id: string) => void;
+  onPath: Set<string>;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core | null>(null);
+  const expandRef = useRef(onExpand);
+  expandRef.current = onExpand;
+
+  useEffect(() => {
+    if (!box.current) return;
+    const instance = cytoscape({
+      container: box.current,
+      wheelSensitivity: 0.3,
+      minZoom: 0.1,
+      maxZoom: 3,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            label: 'data(label)',
+            'font-size': 11,
+            'text-wrap': 'ellipsis',
+            'text-max-width': '140px',
+            'text-valign': 'bottom',
+            'text-margin-y': 4,
+            'background-color': '#5b7083',
+            width: 22,
+            height: 22,
+          },
+        },
+        { selector: 'node[schema = "Person"]', style: { shape: 'ellipse', 'background-color': '#3f6fb5' } },
+        { selector: 'node[schema != "Person"]', style: { shape: 'round-rectangle' } },
+        { selector: 'node[?sanctioned]', style: { 'border-width': 4, 'border-color': '#c0392b' } },
+        { selector: 'node[?synthetic]', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#a05a00' } },
+        { selector: 'node.root', style: { width: 34, height: 34, 'font-weight': 'bold' } },
+        {
+          selector: 'edge',
+          style: {
+            width: 1.5,
+            'line-color': '#9aa5b1',
+            'target-arrow-color': '#9aa5b1',
+            'target-arrow-shape': 'triangle',
+            'curve-style': 'bezier',
+            label: 'data(label)',
+            'text-opacity': 0,
+            'font-size': 9,
+            color: '#52606d',
+            'text-rotation': 'autorotate',
+            'text-background-color': '#fff',
+            'text-background-opacity': 0.8,
+            'text-background-padding': '1px',
+          },
+        },
+        { selector: 'edge[type = "Ownership"]', style: { 'line-color': '#2f855a', 'target-arrow-color': '#2f855a', width: 2.5 } },
+        // Edge labels show on a small graph, and on hover or selection in a big one.
+        { selector: 'edge.labelled, edge.hover, edge:selected', style: { 'text-opacity': 1 } },
+        { selector: 'edge.path', style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', width: 4 } },
+      ],
+    });
+    instance.on('tap', 'node', (evt) => expandRef.current(evt.target.id() as string));
+    instance.on('mouseover', 'node', (evt) => evt.target.connectedEdges().addClass('hover'));
+    instance.on('mouseout', 'node', (evt) => evt.target.connectedEdges().removeClass('hover'));
+    cy.current = instance;
+    return () => {
+      instance.destroy();
+      cy.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = cy.current;
+    if (!instance) return;
+    const ids = new Set(nodes.map((n) => n.id));
+    const elements: ElementDefinition[] = [
+      ...nodes.map((n) => ({ data: { ...n }, classes: n.id === rootId ? 'root' : '' })),
+      ...edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ data: { ...e }, classes: [edges.length <= 8 || onPath.has(e.id) ? 'labelled' : '', onPath.has(e.id) ? 'path' : ''].join(' ') })),
+    ];
+    instance.elements().remove();
+    instance.add(elements);
+    const tree = layout === 'tree' || (layout === 'auto' && edges.length > 0 && edges.every((e) => OWNERSHIP.has(e.type)));
+    const options =
+      layout === 'circle'
+        ? { name: 'circle', padding: 30 }
+        : tree
+          ? { name: 'breadthfirst', directed: true, padding: 30, spacingFactor: 1.2 }
+          : { name: 'cose', padding: 30, animate: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 140, nodeOverlap: 20 };
+    instance.layout(options as cytoscape.LayoutOptions).run();
+    instance.fit(undefined, 30);
+  }, [nodes, edges, rootId, layout, onPath]);
+
+  return <div ref={box} className="diagram" role="img" aria-label={`Network diagram: ${nodes.length} entities, ${edges.length} links`} data-nodes={nodes.length} data-edges={edges.length} />;
+}
+
+/** Paths to another entity or to the nearest listed party: needs the network routes. */
+interface PathAnswer {
+  paths: Array<{ hops: number; nodes: string[]; explanation: string[] }>;
+  nodes: NodeView[];
+  edges: EdgeView[];
+  notes?: string[];
+}
+
+function PathFinder({ from, onPaths }: { from: string; onPaths: (g: { nodes: GraphNode[]; edges: GraphEdge[] } | null) => void }) {
+  const { query } = useLocation();
+  const update = useQueryUpdate();
+  const to = query.get('to') ?? '';
+  const [text, setText] = useState(to);
+  const [state, setState] = useState<{ loading: boolean; error?: ApiError; answer?: PathAnswer }>({ loading: false });
+  useEffect(() => {
+    if (!to) return setState({ loading: false });
+    const abort = new AbortController();
+    setState({ loading: true });
+    const params = to === 'sanctioned' ? { from, to_sanctioned: 'true' } : { from, to };
+    getJson<PathAnswer>(href(ROUTES.trace, params), abort.signal).then(
+      (a) => {
+        setState({ loading: false, answer: a });
+        onPaths({ nodes: a.nodes.map(fromNodeView), edges: a.edges.map(fromEdgeView) });
+      },
+      (e: Error) => e.name !== 'AbortError' && setState({ loading: false, error: e instanceof ApiError ? e : new ApiError(0, e.message, false) }),
+    );
+    return () => abort.abort();
+  }, [from, to, onPaths]);
+  return (
+    <div className="panel">
+      <h2>Path finder</h2>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ to: text.trim() || null });
+        }}
+      >
+        <label htmlFor="path-to" className="visually-hidden">
+          Target entity id
+        </label>
+        <input id="path-to" value={text} onChange={(e) => setText(e.target.value)} placeholder="target entity id" />
+        <button type="submit">Find paths</button>
+        <button type="button" onClick={() => update({ to: 'sanctioned' })}>
+          Nearest listed party
+        </button>
+      </form>
+      {state.loading ? <Loading what="paths" /> : null}
+      {state.error ? state.error.unavailable ? <Unavailable feature="The path finder" route={`GET ${ROUTES.trace}`} /> : <ErrorBox error={state.error} what="paths" /> : null}
+      {state.answer ? (
+        state.answer.paths.length === 0 ? (
+          <Empty>No path found{state.answer.notes?.length ? `: ${state.answer.notes.join(' ')}` : '.'}</Empty>
+        ) : (
+          <ol className="paths">
+            {state.answer.paths.map((p, i) => (
+              <li key={i} data-hops={p.hops}>
+                <div>
+                  {p.nodes.map((id, j) => (
+                    <span key={id}>
+                      {j > 0 ? ' → ' : null}
+                      <Link to={entityPath(id)}>{state.answer!.nodes.find((n) => n.id === id)?.caption ?? id}</Link>
+                    </span>
+                  ))}
+                </div>
+                <ul className="explanation">
+                  {p.explanation.map((line, j) => (
+                    <li key={j}>{line}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )
+      ) : null}
+    </div>
+  );
+}
