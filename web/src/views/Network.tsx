@@ -304,6 +304,8 @@ function Diagram({
         },
         { selector: 'node[schema = "Person"]', style: { shape: 'ellipse', 'background-color': '#3f6fb5' } },
         { selector: 'node[schema != "Person"]', style: { shape: 'round-rectangle' } },
+        // shared values (an address, a phone…) linking entities
+        { selector: 'node[schema ^= "pivot"]', style: { shape: 'diamond', 'background-color': '#b8a000', width: 16, height: 16 } },
         { selector: 'node[?sanctioned]', style: { 'border-width': 4, 'border-color': '#c0392b' } },
         { selector: 'node[?synthetic]', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#a05a00' } },
         { selector: 'node.root', style: { width: 34, height: 34, 'font-weight': 'bold' } },
