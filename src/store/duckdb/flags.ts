@@ -1,0 +1,551 @@
+/**
+ * Tables of the red flags, the risk ranking, reviewers' marks and the cross-reference links, in
+ * the DuckDB store file.
+ *
+ * These tables are created here (CREATE TABLE IF NOT EXISTS) rather than by a migration because
+ * migrations.ts and the Store interface were being changed by another session when this was
+ * written: they should become migration 4 (the SQL in FLAG_TABLES_SQL as is), and FlagTables
+ * should be reached through the Store (e.g. `store.flags()`) instead of reading the DuckDB
+ * connection out of DuckDbStore, as `FlagTables.of` has to do now.
+ */
+import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { StoreError, type Store } from '../store.js';
+import type { Coverage, Flag } from '../../flags/types.js';
+import type { EntityScore, RouteScore } from '../../flags/rank.js';
+
+export const FLAG_TABLES_SQL = `
+  CREATE SEQUENCE IF NOT EXISTS flag_run_ids START 1;
+  CREATE TABLE IF NOT EXISTS flag_runs (
+    id INTEGER PRIMARY KEY,
+    created_at TIMESTAMP NOT NULL,
+    config_hash VARCHAR NOT NULL,
+    -- hash of what the run read: dataset versions, cross-reference run, configuration, trade data
+    input_hash VARCHAR NOT NULL,
+    summary VARCHAR NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS flags (
+    run_id INTEGER NOT NULL,
+    entity_id VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL,
+    score DOUBLE NOT NULL,
+    summary VARCHAR NOT NULL,
+    evidence VARCHAR NOT NULL,
+    route VARCHAR,
+    countries VARCHAR[],
+    goods VARCHAR[]
+  );
+  CREATE TABLE IF NOT EXISTS entity_scores (
+    run_id INTEGER NOT NULL,
+    entity_id VARCHAR NOT NULL,
+    caption VARCHAR NOT NULL,
+    schema VARCHAR NOT NULL,
+    country VARCHAR,
+    datasets VARCHAR[] NOT NULL,
+    listed BOOLEAN NOT NULL,
+    list_only BOOLEAN NOT NULL,
+    score DOUBLE NOT NULL,
+    rank INTEGER NOT NULL,
+    flag_count INTEGER NOT NULL,
+    codes VARCHAR[] NOT NULL,
+    terms VARCHAR NOT NULL,
+    first_reason VARCHAR NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS route_scores (
+    run_id INTEGER NOT NULL,
+    id VARCHAR NOT NULL,
+    supplier VARCHAR,
+    intermediary VARCHAR NOT NULL,
+    buyer VARCHAR,
+    score DOUBLE NOT NULL,
+    rank INTEGER NOT NULL,
+    data VARCHAR NOT NULL
+  );
+  CREATE SEQUENCE IF NOT EXISTS flag_review_ids START 1;
+  CREATE TABLE IF NOT EXISTS flag_reviews (
+    id INTEGER PRIMARY KEY,
+    entity_id VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    reviewer VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    note VARCHAR NOT NULL,
+    run_id INTEGER,
+    score DOUBLE
+  );
+  CREATE SEQUENCE IF NOT EXISTS crossref_run_ids START 1;
+  CREATE TABLE IF NOT EXISTS crossref_runs (
+    id INTEGER PRIMARY KEY,
+    created_at TIMESTAMP NOT NULL,
+    list_versions VARCHAR NOT NULL,
+    subject_versions VARCHAR NOT NULL,
+    settings VARCHAR NOT NULL,
+    stats VARCHAR NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS crossref_links (
+    subject_id VARCHAR NOT NULL,
+    subject_dataset VARCHAR NOT NULL,
+    subject_caption VARCHAR NOT NULL,
+    listed_id VARCHAR NOT NULL,
+    listed_caption VARCHAR NOT NULL,
+    listed_datasets VARCHAR[] NOT NULL,
+    score DOUBLE NOT NULL,
+    match BOOLEAN NOT NULL,
+    explanations VARCHAR NOT NULL,
+    run_id INTEGER NOT NULL
+  );
+`;
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v).replace(' ', 'T').replace(/(\.\d+)?$/, 'Z').replace(/ZZ$/, 'Z'));
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+export interface FlagRunSummary {
+  id: number;
+  at: string;
+  config_hash: string;
+  input_hash: string;
+  [key: string]: unknown;
+}
+
+export interface NewFlagRun {
+  config_hash: string;
+  input_hash: string;
+  summary: Record<string, unknown>;
+  flags: Flag[];
+  entities: EntityScore[];
+  routes: RouteScore[];
+}
+
+export interface WorklistQuery {
+  /** parties of these datasets only */
+  datasets?: string[];
+  /** parties with a flag of one of these rules */
+  codes?: string[];
+  country?: string;
+  minScore?: number;
+  /** include listed parties and entries that come only from the lists (default: only when datasets are named) */
+  includeListed?: boolean;
+  /** only reviewed (true) or only not reviewed (false) parties */
+  reviewed?: boolean;
+  sort?: 'score' | 'name' | 'flags' | 'country';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export type ReviewStatus = 'reviewed' | 'escalated' | 'dismissed';
+
+export interface Review {
+  id: number;
+  entity_id: string;
+  at: string;
+  reviewer: string;
+  status: ReviewStatus;
+  note: string;
+  run_id: number | null;
+  score: number | null;
+}
+
+export interface CrossrefRunRecord {
+  id: number;
+  at: string;
+  list_versions: Record<string, string>;
+  subject_versions: Record<string, string>;
+  settings: Record<string, unknown>;
+  stats: Record<string, unknown>;
+}
+
+export interface StoredLink {
+  subject_id: string;
+  subject_dataset: string;
+  subject_caption: string;
+  listed_id: string;
+  listed_caption: string;
+  listed_datasets: string[];
+  score: number;
+  match: boolean;
+  explanations: unknown[];
+  run_id: number;
+}
+
+const ready = new WeakMap<DuckDBConnection, Promise<void>>();
+
+export class FlagTables {
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly conn: DuckDBConnection) {}
+
+  /** The flag tables of a DuckDB store, created on first use. */
+  static async of(store: Store): Promise<FlagTables> {
+    const conn = (store as unknown as { conn?: DuckDBConnection }).conn;
+    if (!conn || typeof conn.run !== 'function') throw new StoreError('red flags and cross-references need the embedded DuckDB store');
+    let init = ready.get(conn);
+    if (!init) {
+      init = conn.run(FLAG_TABLES_SQL).then(() => undefined);
+      ready.set(conn, init);
+    }
+    await init;
+    return new FlagTables(conn);
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(fn, fn);
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  /** String arrays bind as VARCHAR[] (the driver cannot infer a list's type). */
+  private static bind(params?: Array<DuckDBValue | string[]>): { values?: DuckDBValue[]; types?: DuckDBType[] } {
+    if (!params) return {};
+    const values = params.map((p) => (Array.isArray(p) ? listValue(p) : p));
+    if (!params.some(Array.isArray)) return { values };
+    return { values, types: params.map((p) => (Array.isArray(p) ? LIST(VARCHAR) : undefined)) as DuckDBType[] };
+  }
+
+  private async all(sql: string, params?: Array<DuckDBValue | string[]>): Promise<Row[]> {
+    const { values, types } = FlagTables.bind(params);
+    const reader = await this.conn.runAndReadAll(sql, values, types);
+    return reader.getRowObjectsJS() as Row[];
+  }
+
+  private async run(sql: string, params?: Array<DuckDBValue | string[]>): Promise<void> {
+    const { values, types } = FlagTables.bind(params);
+    await this.conn.run(sql, values, types);
+  }
+
+  private async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await this.conn.run('COMMIT');
+      return out;
+    } catch (e) {
+      await this.conn.run('ROLLBACK');
+      throw e;
+    }
+  }
+
+  // --- bulk read -----------------------------------------------------------------------------
+
+  /**
+   * Every current entity of the entity datasets in one pass, assembled by DuckDB (one row per
+   * entity, its properties as a JSON object): several times faster than Store.entities() for the
+   * rules' context, which reads everything. Schemas as stated by each dataset; the caller picks.
+   */
+  async *currentEntities(): AsyncIterable<{ id: string; schemata: string[]; properties: Record<string, string[]>; datasets: string[] }> {
+    const result = await this.conn.stream(`
+      WITH cur AS (
+        SELECT s.entity_id, s.schema, s.prop, s.value, s.dataset
+        FROM statements s
+        JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur
+      ),
+      byprop AS (
+        SELECT entity_id, prop, list(DISTINCT value ORDER BY value) AS vals FROM cur WHERE prop <> 'id' GROUP BY entity_id, prop
+      ),
+      props AS (
+        SELECT entity_id, json_group_object(prop, vals)::VARCHAR AS properties FROM byprop GROUP BY entity_id
+      ),
+      meta AS (
+        SELECT entity_id, to_json(list(DISTINCT schema))::VARCHAR AS schemata, to_json(list(DISTINCT dataset ORDER BY dataset))::VARCHAR AS datasets FROM cur GROUP BY entity_id
+      )
+      SELECT m.entity_id, m.schemata, m.datasets, coalesce(p.properties, '{}') AS properties
+      FROM meta m LEFT JOIN props p USING (entity_id)
+      ORDER BY m.entity_id`);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const r of chunk.getRows()) {
+        yield { id: String(r[0]), schemata: JSON.parse(String(r[1])) as string[], datasets: JSON.parse(String(r[2])) as string[], properties: JSON.parse(String(r[3])) as Record<string, string[]> };
+      }
+    }
+  }
+
+  // --- flag runs ---------------------------------------------------------------------------
+
+  /** Saves a run; the previous runs' flags, scores and routes are replaced (their summaries stay). */
+  async saveRun(run: NewFlagRun): Promise<FlagRunSummary> {
+    return this.serial(() =>
+      this.transaction(async () => {
+        const id = num((await this.all("SELECT nextval('flag_run_ids') AS id"))[0]!['id']);
+        const at = new Date().toISOString();
+        const summary = { ...run.summary, id, at, config_hash: run.config_hash, input_hash: run.input_hash };
+        await this.run('INSERT INTO flag_runs VALUES ($1, $2::TIMESTAMP, $3, $4, $5)', [id, at.replace('T', ' ').replace('Z', ''), run.config_hash, run.input_hash, JSON.stringify(summary)]);
+        for (const t of ['flags', 'entity_scores', 'route_scores']) await this.conn.run(`DELETE FROM ${t}`);
+        const list = (values: string[]) => listValue(values);
+        const listType = LIST(VARCHAR);
+        let a = await this.conn.createAppender('flags');
+        for (const f of run.flags) {
+          a.appendInteger(id);
+          a.appendVarchar(f.entity_id);
+          a.appendVarchar(f.code);
+          a.appendVarchar(f.severity);
+          a.appendDouble(f.score);
+          a.appendVarchar(f.summary);
+          a.appendVarchar(JSON.stringify(f.evidence));
+          if (f.route) a.appendVarchar(JSON.stringify(f.route));
+          else a.appendNull();
+          a.appendList(list(f.countries ?? []), listType);
+          a.appendList(list(f.goods ?? []), listType);
+          a.endRow();
+        }
+        a.closeSync();
+        a = await this.conn.createAppender('entity_scores');
+        for (const e of run.entities) {
+          a.appendInteger(id);
+          a.appendVarchar(e.entity_id);
+          a.appendVarchar(e.caption);
+          a.appendVarchar(e.schema);
+          if (e.country) a.appendVarchar(e.country);
+          else a.appendNull();
+          a.appendList(list(e.datasets), listType);
+          a.appendBoolean(e.listed);
+          a.appendBoolean(e.list_only);
+          a.appendDouble(e.score);
+          a.appendInteger(e.rank);
+          a.appendInteger(e.flag_count);
+          a.appendList(list(e.terms.map((t) => t.code)), listType);
+          a.appendVarchar(JSON.stringify(e.terms));
+          a.appendVarchar(e.first_reason);
+          a.endRow();
+        }
+        a.closeSync();
+        a = await this.conn.createAppender('route_scores');
+        for (const r of run.routes) {
+          a.appendInteger(id);
+          a.appendVarchar(r.id);
+          if (r.supplier) a.appendVarchar(r.supplier);
+          else a.appendNull();
+          a.appendVarchar(r.intermediary);
+          if (r.buyer) a.appendVarchar(r.buyer);
+          else a.appendNull();
+          a.appendDouble(r.score);
+          a.appendInteger(r.rank);
+          a.appendVarchar(JSON.stringify(r));
+          a.endRow();
+        }
+        a.closeSync();
+        return summary as FlagRunSummary;
+      }),
+    );
+  }
+
+  async latestRun(): Promise<FlagRunSummary | undefined> {
+    const rows = await this.all('SELECT summary FROM flag_runs ORDER BY id DESC LIMIT 1');
+    return rows[0] ? (JSON.parse(String(rows[0]['summary'])) as FlagRunSummary) : undefined;
+  }
+
+  private static entity(r: Row): EntityScore {
+    const e: EntityScore = {
+      entity_id: String(r['entity_id']),
+      caption: String(r['caption']),
+      schema: String(r['schema']),
+      datasets: strings(r['datasets']),
+      listed: Boolean(r['listed']),
+      list_only: Boolean(r['list_only']),
+      score: num(r['score']),
+      rank: num(r['rank']),
+      terms: JSON.parse(String(r['terms'])),
+      flag_count: num(r['flag_count']),
+      first_reason: String(r['first_reason']),
+    };
+    if (r['country'] !== null && r['country'] !== undefined) e.country = String(r['country']);
+    return e;
+  }
+
+  private static flag(r: Row): Flag {
+    const f: Flag = {
+      code: String(r['code']) as Flag['code'],
+      entity_id: String(r['entity_id']),
+      severity: String(r['severity']) as Flag['severity'],
+      score: num(r['score']),
+      summary: String(r['summary']),
+      evidence: JSON.parse(String(r['evidence'])),
+    };
+    if (r['route'] !== null && r['route'] !== undefined) f.route = JSON.parse(String(r['route']));
+    const countries = strings(r['countries']);
+    const goods = strings(r['goods']);
+    if (countries.length) f.countries = countries;
+    if (goods.length) f.goods = goods;
+    return f;
+  }
+
+  /** Ranked parties with filters, sorting and paging; `total` counts all that pass the filters. */
+  async worklist(q: WorklistQuery = {}): Promise<{ total: number; entities: EntityScore[] }> {
+    const where: string[] = [];
+    const params: Array<DuckDBValue | string[]> = [];
+    const p = (v: DuckDBValue | string[]) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (!(q.includeListed ?? Boolean(q.datasets?.length))) where.push('NOT e.listed AND NOT e.list_only');
+    if (q.datasets?.length) where.push(`list_has_any(e.datasets, ${p(q.datasets)}::VARCHAR[])`);
+    if (q.codes?.length) where.push(`list_has_any(e.codes, ${p(q.codes.map((c) => c.toUpperCase()))}::VARCHAR[])`);
+    if (q.country) where.push(`e.country = ${p(q.country.toUpperCase())}`);
+    if (q.minScore !== undefined) where.push(`e.score >= ${p(q.minScore)}`);
+    if (q.reviewed !== undefined) where.push(`${q.reviewed ? '' : 'NOT '}EXISTS (SELECT 1 FROM flag_reviews r WHERE r.entity_id = e.entity_id)`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = q.order === 'asc' ? 'ASC' : q.order === 'desc' ? 'DESC' : undefined;
+    const sort =
+      q.sort === 'name'
+        ? `e.caption ${order ?? 'ASC'}, e.entity_id`
+        : q.sort === 'flags'
+          ? `e.flag_count ${order ?? 'DESC'}, e.score DESC, e.entity_id`
+          : q.sort === 'country'
+            ? `e.country ${order ?? 'ASC'} NULLS LAST, e.score DESC, e.entity_id`
+            : `e.score ${order ?? 'DESC'}, e.flag_count DESC, e.entity_id`;
+    const total = num((await this.all(`SELECT count(*) AS n FROM entity_scores e ${filter}`, params))[0]!['n']);
+    const rows = await this.all(
+      `SELECT * FROM entity_scores e ${filter} ORDER BY ${sort} LIMIT ${Math.max(0, Math.floor(q.limit ?? 50))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`,
+      params,
+    );
+    return { total, entities: rows.map(FlagTables.entity) };
+  }
+
+  async entityScore(entityId: string): Promise<EntityScore | undefined> {
+    const rows = await this.all('SELECT * FROM entity_scores WHERE entity_id = $1', [entityId]);
+    return rows[0] ? FlagTables.entity(rows[0]) : undefined;
+  }
+
+  async flagsOf(entityIds: string[]): Promise<Flag[]> {
+    if (entityIds.length === 0) return [];
+    const rows = await this.all(`SELECT * FROM flags WHERE entity_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY entity_id, score DESC, code`, [entityIds]);
+    return rows.map(FlagTables.flag);
+  }
+
+  /** Routes a party is on (any role), best first; all routes when no party is given. */
+  async routes(entityId?: string, limit = 20): Promise<RouteScore[]> {
+    const rows = entityId
+      ? await this.all(`SELECT data FROM route_scores WHERE $1 IN (supplier, intermediary, buyer) ORDER BY rank LIMIT ${Math.floor(limit)}`, [entityId])
+      : await this.all(`SELECT data FROM route_scores ORDER BY rank LIMIT ${Math.floor(limit)}`);
+    return rows.map((r) => JSON.parse(String(r['data'])) as RouteScore);
+  }
+
+  // --- reviews -----------------------------------------------------------------------------
+
+  async addReview(review: { entity_id: string; reviewer: string; status: ReviewStatus; note: string; run_id: number | null; score: number | null }): Promise<Review> {
+    return this.serial(async () => {
+      const rows = await this.all(
+        `INSERT INTO flag_reviews VALUES (nextval('flag_review_ids'), $1, now(), $2, $3, $4, $5, $6)
+         RETURNING id, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at`,
+        [review.entity_id, review.reviewer, review.status, review.note, review.run_id, review.score],
+      );
+      return { ...review, id: num(rows[0]!['id']), at: String(rows[0]!['at']) };
+    });
+  }
+
+  /** Reviews of some parties (or all), oldest first: the latest is the one in force. */
+  async reviews(entityIds?: string[]): Promise<Review[]> {
+    const rows = entityIds
+      ? await this.all(`SELECT *, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at_text FROM flag_reviews WHERE entity_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY id`, [entityIds])
+      : await this.all(`SELECT *, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at_text FROM flag_reviews ORDER BY id`);
+    return rows.map((r) => ({
+      id: num(r['id']),
+      entity_id: String(r['entity_id']),
+      at: String(r['at_text'] ?? iso(r['created_at'])),
+      reviewer: String(r['reviewer']),
+      status: String(r['status']) as ReviewStatus,
+      note: String(r['note']),
+      run_id: r['run_id'] === null ? null : num(r['run_id']),
+      score: r['score'] === null ? null : num(r['score']),
+    }));
+  }
+
+  // --- cross-references ----------------------------------------------------------------------
+
+  async latestCrossrefRun(): Promise<CrossrefRunRecord | undefined> {
+    const rows = await this.all("SELECT *, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS at_text FROM crossref_runs ORDER BY id DESC LIMIT 1");
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: num(r['id']),
+      at: String(r['at_text']),
+      list_versions: JSON.parse(String(r['list_versions'])),
+      subject_versions: JSON.parse(String(r['subject_versions'])),
+      settings: JSON.parse(String(r['settings'])),
+      stats: JSON.parse(String(r['stats'])),
+    };
+  }
+
+  /**
+   * Records a cross-reference run: links of the re-screened subjects (and of removed ones) are
+   * replaced by `links`; `dropListed` removes links to listed entities that changed or left the lists.
+   */
+  async saveCrossrefRun(run: {
+    list_versions: Record<string, string>;
+    subject_versions: Record<string, string>;
+    settings: Record<string, unknown>;
+    stats: Record<string, unknown>;
+    replaceSubjects: string[] | 'all';
+    dropListed: string[];
+    links: Array<Omit<StoredLink, 'run_id'>>;
+  }): Promise<CrossrefRunRecord> {
+    return this.serial(() =>
+      this.transaction(async () => {
+        const id = num((await this.all("SELECT nextval('crossref_run_ids') AS id"))[0]!['id']);
+        const at = new Date().toISOString();
+        await this.run('INSERT INTO crossref_runs VALUES ($1, $2::TIMESTAMP, $3, $4, $5, $6)', [
+          id,
+          at.replace('T', ' ').replace('Z', ''),
+          JSON.stringify(run.list_versions),
+          JSON.stringify(run.subject_versions),
+          JSON.stringify(run.settings),
+          JSON.stringify(run.stats),
+        ]);
+        if (run.replaceSubjects === 'all') await this.conn.run('DELETE FROM crossref_links');
+        else if (run.replaceSubjects.length) await this.run('DELETE FROM crossref_links WHERE subject_id IN (SELECT unnest($1::VARCHAR[]))', run.replaceSubjects.length ? [run.replaceSubjects] : []);
+        if (run.dropListed.length) await this.run('DELETE FROM crossref_links WHERE listed_id IN (SELECT unnest($1::VARCHAR[]))', [run.dropListed]);
+        // a pair screened again (a listed entity that changed) keeps one row: the newest
+        if (run.links.length) {
+          await this.conn.run('CREATE OR REPLACE TEMP TABLE incoming_links AS SELECT * FROM crossref_links LIMIT 0');
+          const a = await this.conn.createAppender('incoming_links');
+          for (const l of run.links) {
+            a.appendVarchar(l.subject_id);
+            a.appendVarchar(l.subject_dataset);
+            a.appendVarchar(l.subject_caption);
+            a.appendVarchar(l.listed_id);
+            a.appendVarchar(l.listed_caption);
+            a.appendList(listValue(l.listed_datasets), LIST(VARCHAR));
+            a.appendDouble(l.score);
+            a.appendBoolean(l.match);
+            a.appendVarchar(JSON.stringify(l.explanations));
+            a.appendInteger(id);
+            a.endRow();
+          }
+          a.closeSync();
+          await this.conn.run('DELETE FROM crossref_links WHERE (subject_id, listed_id) IN (SELECT subject_id, listed_id FROM incoming_links)');
+          await this.conn.run('INSERT INTO crossref_links SELECT * FROM incoming_links');
+          await this.conn.run('DROP TABLE incoming_links');
+        }
+        return { id, at: at.replace(/\.\d{3}Z$/, 'Z'), list_versions: run.list_versions, subject_versions: run.subject_versions, settings: run.settings, stats: run.stats };
+      }),
+    );
+  }
+
+  async crossrefLinks(opts: { minScore?: number; subjectIds?: string[] } = {}): Promise<StoredLink[]> {
+    const where: string[] = [];
+    const params: Array<DuckDBValue | string[]> = [];
+    if (opts.minScore !== undefined) {
+      params.push(opts.minScore);
+      where.push(`score >= $${params.length}`);
+    }
+    if (opts.subjectIds) {
+      params.push(opts.subjectIds);
+      where.push(`subject_id IN (SELECT unnest($${params.length}::VARCHAR[]))`);
+    }
+    const rows = await this.all(`SELECT * FROM crossref_links ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY score DESC, subject_id, listed_id`, params);
+    return rows.map((r) => ({
+      subject_id: String(r['subject_id']),
+      subject_dataset: String(r['subject_dataset']),
+      subject_caption: String(r['subject_caption']),
+      listed_id: String(r['listed_id']),
+      listed_caption: String(r['listed_caption']),
+      listed_datasets: strings(r['listed_datasets']),
+      score: num(r['score']),
+      match: Boolean(r['match']),
+      explanations: JSON.parse(String(r['explanations'])),
+      run_id: num(r['run_id']),
+    }));
+  }
+}
