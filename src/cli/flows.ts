@@ -48,7 +48,7 @@ export async function flowsCommand(store: Store, flags: FlowsFlags): Promise<voi
     for (const n of result.notes) process.stderr.write(`sanctrace: ${n}\n`);
     return;
   }
-  const who = (v: string[] | 'countries') => (v === 'countries' ? 'all countries' : v.join(','));
+  const who = (v: string[] | 'all') => (v === 'all' ? 'all (no aggregates)' : v.join(','));
   process.stdout.write(
     `${who(result.reporters)} → ${who(result.partners)}, ${result.flows === 'all' ? 'all flows' : result.flows.join(',')}, codes ${result.codes === 'all' ? 'all' : result.codes.join(',')}\n\n` +
       table(

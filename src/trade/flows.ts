@@ -137,8 +137,9 @@ export interface FlowSeriesOptions {
 }
 
 export interface FlowSeries {
-  reporters: string[] | 'countries';
-  partners: string[] | 'countries';
+  /** 'all' = every reporter that is not an aggregate */
+  reporters: string[] | 'all';
+  partners: string[] | 'all';
   flows: FlowKind[] | 'all';
   codes: string[] | 'all';
   /** stored codes summed, by nomenclature */
@@ -204,11 +205,11 @@ export async function flowSeries(store: Store, opts: FlowSeriesOptions): Promise
   });
   const currencies = new Set(rows.map((r) => r.currency));
   if (currencies.size > 1) notes.push(`the rows are in ${[...currencies].join(' and ')}: one series per currency, never summed`);
-  if (!reporters) notes.push('reporters: every country (aggregates such as EU27_2020 only when named)');
-  if (!partners) notes.push('partners: every country (aggregates such as WORLD only when named)');
+  if (!reporters) notes.push('reporters: every country and unspecified area; aggregates such as EU27_2020 only when named');
+  if (!partners) notes.push('partners: every country and unspecified or confidential area; aggregates such as WORLD only when named');
   return {
-    reporters: reporters ?? 'countries',
-    partners: partners ?? 'countries',
+    reporters: reporters ?? 'all',
+    partners: partners ?? 'all',
     flows: opts.flows ?? 'all',
     codes: prefixes ?? 'all',
     matched,

@@ -33,14 +33,20 @@ export async function readHead(file: string): Promise<CsvHead> {
   const header = lines[0] ?? '';
   if (!header.trim()) throw new SourceError(file, '1', 'no header line');
   const delimiter = DELIMITERS.map((d) => [d, countOutsideQuotes(header, d)] as const).sort((a, b) => b[1] - a[1])[0]![0];
-  let rows: string[][];
+  let header_: string[];
   try {
-    rows = parse(lines.slice(0, 2).filter((l) => l.length).join('\n'), { delimiter, relax_column_count: true, bom: true }) as string[][];
+    header_ = (parse(header, { delimiter, relax_column_count: true, bom: true }) as string[][])[0] ?? [];
   } catch (e) {
     throw new SourceError(file, '1', `the header cannot be read as CSV (${(e as Error).message})`);
   }
-  const columns = (rows[0] ?? []).map((c) => c.trim());
-  const firstRow = rows[1];
+  // The first data row (a hint only, e.g. for the version): it may be cut off or span lines.
+  let firstRow: string[] | undefined;
+  try {
+    firstRow = (parse(text, { delimiter, relax_column_count: true, bom: true, to: 2 }) as string[][])[1];
+  } catch {
+    firstRow = undefined;
+  }
+  const columns = header_.map((c) => c.trim());
   const first = firstRow ? Object.fromEntries(columns.map((c, i) => [c, firstRow[i] ?? ''])) : undefined;
   return { columns, delimiter, first };
 }

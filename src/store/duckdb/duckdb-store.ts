@@ -711,7 +711,7 @@ export class DuckDbStore implements Store {
       report = await loader.load();
       let delta = { added: report.rows, removed: 0, changed: 0 };
       if (prev) {
-        const key = "month0, months, reporter, partner, coalesce(partner2, ''), flow, nomenclature, code";
+        const key = "concat_ws('|', month0, months, reporter, partner, coalesce(partner2, ''), flow, nomenclature, code)";
         const [d] = await this.all(
           `WITH o AS (SELECT ${key} AS k, value FROM trade_flows WHERE dataset = $1), n AS (SELECT ${key} AS k, value::DECIMAL(18, 2) AS value FROM trade_incoming)
            SELECT (SELECT count(*) FROM n ANTI JOIN o USING (k)) AS added, (SELECT count(*) FROM o ANTI JOIN n USING (k)) AS removed,

@@ -152,10 +152,11 @@ export class TradeQueries {
         out.months.push({ country: String(r['country']), month0: num(r['month']), months: num(r['months']), value });
       }
     }
-    const areas = await this.all(`SELECT ${windowCase} AS win, t.reporter, t.reporter_kind, t.partner, t.partner_kind, t.flow, c.goods,
-        sum(t.own_value)::DOUBLE AS value, count(*) AS rows
-      ${scoped} AND (t.reporter_kind <> 'country' OR t.partner_kind <> 'country')
-      GROUP BY ALL HAVING win IS NOT NULL ORDER BY value DESC LIMIT 200`);
+    const areas = await this.all(`WITH a AS (
+        SELECT ${windowCase} AS win, t.reporter, t.reporter_kind, t.partner, t.partner_kind, t.flow, c.goods, t.own_value
+        ${scoped} AND (t.reporter_kind <> 'country' OR t.partner_kind <> 'country'))
+      SELECT win, reporter, reporter_kind, partner, partner_kind, flow, goods, sum(own_value)::DOUBLE AS value, count(*) AS rows
+      FROM a WHERE win IS NOT NULL GROUP BY ALL ORDER BY value DESC LIMIT 500`);
     out.areas = areas.map((a) => ({
       reporter: String(a['reporter']),
       reporter_kind: String(a['reporter_kind']),
@@ -172,8 +173,9 @@ export class TradeQueries {
 
   async series(q: TradeSeriesQuery): Promise<TradeSeriesRow[]> {
     const parts = [await this.scopeWhere(q)];
-    parts.push(q.reporters?.length ? `t.reporter IN (${codeList(q.reporters, 'reporter')})` : "t.reporter_kind = 'country'");
-    parts.push(q.partners?.length ? `t.partner IN (${codeList(q.partners, 'partner')})` : "t.partner_kind = 'country'");
+    // by default every reporter and partner but the aggregates (unspecified and confidential areas are parts of the world, not sums)
+    parts.push(q.reporters?.length ? `t.reporter IN (${codeList(q.reporters, 'reporter')})` : "t.reporter_kind <> 'aggregate'");
+    parts.push(q.partners?.length ? `t.partner IN (${codeList(q.partners, 'partner')})` : "t.partner_kind <> 'aggregate'");
     if (q.flows?.length) parts.push(`t.flow IN (${q.flows.map(lit).join(', ')})`);
     let join = '';
     if (q.codes) {
