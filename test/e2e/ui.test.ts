@@ -236,15 +236,24 @@ describe('web UI in a browser', () => {
     await expect.poll(async () => Number(await page.locator('.diagram').getAttribute('data-nodes'))).toBeGreaterThan(before);
     // Edge types filter: hiding Ownership leaves fewer edges drawn.
     const edges = Number(await page.locator('.diagram').getAttribute('data-edges'));
-    await page.locator('.network-controls label', { hasText: 'Ownership' }).locator('input').uncheck();
+    await page.locator('.network-controls label', { hasText: /^\s*ownership$/i }).locator('input').uncheck();
     await expect.poll(async () => Number(await page.locator('.diagram').getAttribute('data-edges'))).toBeLessThan(edges);
-    await page.locator('.network-controls label', { hasText: 'Ownership' }).locator('input').check();
+    await page.locator('.network-controls label', { hasText: /^\s*ownership$/i }).locator('input').check();
     await screenshot(page, 'network-1280');
     // The path finder needs the network routes.
     await page.click('button:has-text("Nearest listed party")');
-    if (!(await hasRoute(`/network/trace?from=${ZALA_OWNER}&to_sanctioned=true`))) {
+    const trace = `/network/trace?from=${ZALA_COMPANY}&to_sanctioned=true`;
+    if (!(await hasRoute(trace))) {
       await page.waitForSelector('[data-testid="unavailable"]');
       expect(await page.locator('[data-testid="unavailable"]').innerText()).toMatch(/path finder is not available/);
+    } else {
+      await open(`/ui/network/${ZALA_COMPANY}?to=sanctioned`);
+      const answer = (await (await fetch(server.url + trace)).json()) as { paths: unknown[] };
+      if (answer.paths.length) {
+        await page.waitForSelector('ol.paths > li');
+        expect(await page.locator('ol.paths > li').count()).toBe(answer.paths.length);
+        await expect.poll(() => page.locator('.diagram').getAttribute('data-edges')).not.toBe('0');
+      }
     }
     await open(`/ui/network/${ZALA_OWNER}`, PHONE);
     await page.waitForSelector('.diagram[data-nodes]');

@@ -258,7 +258,8 @@ function Graph({ id }: { id: string }) {
   );
 }
 
-const OWNERSHIP = new Set(['Ownership', 'Directorship']);
+// Link types drawn as a tree: FtM schema names (from the lists' links) and the network routes' types.
+const OWNERSHIP = new Set(['Ownership', 'Directorship', 'ownership', 'directorship']);
 
 function Diagram({
   nodes,
