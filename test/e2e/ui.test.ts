@@ -84,7 +84,8 @@ describe('web UI in a browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('.grid-2 .panel .status.loading').length === 0);
     expect(await panels.nth(0).locator('[data-testid="unavailable"]').count()).toBe((await hasRoute('/trade/hubs?goods=chpl')) ? 0 : 1);
     expect(await panels.nth(0).locator('[role="alert"]').count()).toBe(0);
-    expect(await panels.nth(1).locator('[data-testid="unavailable"]').count()).toBe((await hasRoute('/flags?top=8')) ? 0 : 1);
+    expect(await panels.nth(1).locator('[data-testid="unavailable"]').count()).toBe((await hasRoute('/flags?limit=8')) ? 0 : 1);
+    expect(await panels.nth(1).locator('[role="alert"]').count()).toBe(0);
     await screenshot(page, 'overview-1280');
     await open('/ui/', PHONE);
     await page.waitForSelector('table.datasets tbody tr');
@@ -280,9 +281,16 @@ describe('web UI in a browser', () => {
     await screenshot(page, 'trade-1280');
     await open('/ui/flags');
     await page.waitForFunction(() => !document.querySelector('.status.loading'));
-    if (!(await hasRoute('/flags?top=500'))) {
+    if (!(await hasRoute('/flags?limit=500'))) {
       expect(await page.locator('[data-testid="unavailable"]').innerText()).toMatch(/Red flags is not available/);
+    } else {
+      const res = await fetch(server.url + '/flags?limit=500');
+      const answer = (await res.json()) as { entities?: unknown[]; detail?: string };
+      if (res.ok && answer.entities!.length) expect(await page.locator('.flags table tbody tr').count()).toBe(answer.entities!.length);
+      else if (res.ok) expect(await page.locator('.flags .status.empty').count()).toBe(1);
+      else expect(await page.locator('.flags .status.empty').innerText()).toBe(answer.detail);
     }
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
     await screenshot(page, 'flags-1280');
   });
 

@@ -47,7 +47,7 @@ export function Loaded<T>({
   if (state.error) {
     if (feature && state.error.unavailable) return <Unavailable feature={feature.name} route={feature.route} />;
     // A feature's route refusing for lack of data ("no trade datasets in the store…") is an empty state.
-    if (feature && state.error.status === 400 && /^no .* in the store/.test(state.error.message)) return <Empty>{state.error.message}</Empty>;
+    if (feature && (state.error.status === 400 || state.error.status === 404) && /^no .* in the store/.test(state.error.message)) return <Empty>{state.error.message}</Empty>;
     return <ErrorBox error={state.error} what={what} />;
   }
   if (state.loading || state.data === undefined) return <Loading what={what} />;

@@ -4,19 +4,18 @@
  * records them.
  */
 import { useState } from 'react';
-import { useApi } from '../api';
-import { EntityLink, entityPath } from '../components/entity';
+import { invalidate, send, useApi } from '../api';
+import { EntityLink, entityPath, isSyntheticDataset } from '../components/entity';
 import { Empty, Loaded } from '../components/status';
 import { SortableTable } from '../components/table';
 import { Link, useLocation, useQueryUpdate } from '../router';
 import { ROUTES } from '../routes';
 
 export interface Evidence {
-  kind?: string;
+  kind?: 'entity' | 'shipment' | 'statement' | 'number' | 'date';
   id?: string;
-  caption?: string;
-  text?: string;
   value?: string | number;
+  label?: string;
 }
 
 export interface Flag {
@@ -25,46 +24,78 @@ export interface Flag {
   severity: string;
   score: number;
   summary: string;
-  evidence: Array<Evidence | string>;
+  evidence: Evidence[];
 }
 
+export interface Review {
+  reviewer: string;
+  status: 'reviewed' | 'escalated' | 'dismissed';
+  note: string;
+  at: string;
+}
+
+/** One party of GET /flags (the worklist). */
 export interface FlaggedEntity {
   entity_id: string;
   caption?: string;
   schema?: string;
+  country?: string;
+  datasets?: string[];
   score: number;
-  synthetic?: boolean;
+  rank?: number;
+  flag_count?: number;
+  first_reason?: string;
   flags: Flag[];
+  review?: Review | null;
+}
+
+interface Worklist {
+  total: number;
+  entities: FlaggedEntity[];
 }
 
 const FEATURE = { name: 'Red flags', route: `GET ${ROUTES.flags}` };
-const listOf = (a: FlaggedEntity[] | { entities: FlaggedEntity[] }) => (Array.isArray(a) ? a : a.entities);
-const REVIEWED_KEY = 'sanctrace.reviewed';
+const REVIEWER_KEY = 'sanctrace.reviewer';
+const synthetic = (r: FlaggedEntity) => (r.datasets ?? []).some(isSyntheticDataset);
 
-function useReviewed(): [Set<string>, (id: string, on: boolean) => void] {
-  const [set, setSet] = useState<Set<string>>(() => new Set(JSON.parse(localStorage.getItem(REVIEWED_KEY) ?? '[]') as string[]));
-  const mark = (id: string, on: boolean) => {
-    const next = new Set(set);
-    if (on) next.add(id);
-    else next.delete(id);
-    localStorage.setItem(REVIEWED_KEY, JSON.stringify([...next]));
-    setSet(next);
+/** Marks a party reviewed (POST /flags/{id}/review); the review is kept with the flag run. */
+function ReviewButton({ row, onDone }: { row: FlaggedEntity; onDone: (r: Review) => void }) {
+  const [error, setError] = useState('');
+  if (row.review) return <span className={`badge decided ${row.review.status}`} title={`${row.review.reviewer}, ${row.review.at}`}>{row.review.status}</span>;
+  const mark = async () => {
+    const reviewer = localStorage.getItem(REVIEWER_KEY) || window.prompt('Reviewer name') || '';
+    if (!reviewer.trim()) return;
+    localStorage.setItem(REVIEWER_KEY, reviewer.trim());
+    try {
+      const { data } = await send<Review>('POST', `${ROUTES.entityFlags(row.entity_id)}/review`, { reviewer: reviewer.trim(), note: '', status: 'reviewed' });
+      invalidate(ROUTES.flags);
+      onDone(data);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
-  return [set, mark];
+  return (
+    <>
+      <button type="button" onClick={mark}>
+        mark reviewed
+      </button>
+      {error ? <span className="warn"> {error}</span> : null}
+    </>
+  );
 }
 
 export function TopFlags({ limit }: { limit: number }) {
-  const state = useApi<FlaggedEntity[] | { entities: FlaggedEntity[] }>(`${ROUTES.flags}?top=${limit}`);
+  const state = useApi<Worklist>(`${ROUTES.flags}?limit=${limit}`);
   return (
     <Loaded state={state} what="flagged entities" feature={FEATURE}>
       {(a) => {
-        const rows = listOf(a).slice(0, limit);
+        const rows = a.entities.slice(0, limit);
         return rows.length ? (
           <ol className="plain ranked">
             {rows.map((r, i) => (
               <li key={r.entity_id}>
-                <span className="rank">{i + 1}</span> <EntityLink id={r.entity_id} caption={r.caption ?? r.entity_id} synthetic={r.synthetic} />{' '}
-                <span className="muted">{r.flags.map((f) => f.code).join(' ')}</span>
+                <span className="rank">{i + 1}</span> <EntityLink id={r.entity_id} caption={r.caption ?? r.entity_id} synthetic={synthetic(r)} />{' '}
+                <span className="muted">{[...new Set(r.flags.map((f) => f.code))].join(' ')}</span>
               </li>
             ))}
           </ol>
@@ -81,16 +112,16 @@ export function Flags() {
   const update = useQueryUpdate();
   const code = query.get('code') ?? '';
   const hideReviewed = query.get('reviewed') === 'hide';
-  const state = useApi<FlaggedEntity[] | { entities: FlaggedEntity[] }>(`${ROUTES.flags}?top=500`);
-  const [reviewed, mark] = useReviewed();
+  const state = useApi<Worklist>(`${ROUTES.flags}?limit=500`);
+  const [reviews, setReviews] = useState<Record<string, Review>>({});
   return (
     <section className="flags">
       <h1>Flags worklist</h1>
       <Loaded state={state} what="flagged entities" feature={FEATURE}>
         {(a) => {
-          const all = listOf(a);
+          const all = a.entities.map((r) => (reviews[r.entity_id] ? { ...r, review: reviews[r.entity_id] } : r));
           const codes = [...new Set(all.flatMap((r) => r.flags.map((f) => f.code)))].sort();
-          const rows = all.filter((r) => (!code || r.flags.some((f) => f.code === code)) && (!hideReviewed || !reviewed.has(r.entity_id)));
+          const rows = all.filter((r) => (!code || r.flags.some((f) => f.code === code)) && (!hideReviewed || !r.review));
           return (
             <>
               <div className="row filters">
@@ -117,19 +148,23 @@ export function Flags() {
                   initialSort={{ key: 'score', desc: true }}
                   columns={[
                     { key: 'score', label: 'risk', value: (r) => r.score, render: (r) => r.score.toFixed(2), numeric: true },
-                    { key: 'entity', label: 'entity', value: (r) => r.caption ?? r.entity_id, render: (r) => <EntityLink id={r.entity_id} caption={r.caption ?? r.entity_id} synthetic={r.synthetic} /> },
-                    { key: 'flags', label: 'flags', value: (r) => r.flags.map((f) => f.code).join(' '), render: (r) => <span title={r.flags.map((f) => `${f.code}: ${f.summary}`).join('\n')}>{r.flags.map((f) => f.code).join(' ')}</span> },
-                    { key: 'first', label: 'first reason', value: (r) => r.flags[0]?.summary ?? '' },
+                    { key: 'entity', label: 'entity', value: (r) => r.caption ?? r.entity_id, render: (r) => <EntityLink id={r.entity_id} caption={r.caption ?? r.entity_id} synthetic={synthetic(r)} /> },
+                    { key: 'country', label: 'country', value: (r) => r.country ?? '' },
+                    {
+                      key: 'flags',
+                      label: 'flags',
+                      value: (r) => [...new Set(r.flags.map((f) => f.code))].join(' '),
+                      render: (r) => <span title={r.flags.map((f) => `${f.code}: ${f.summary}`).join('\n')}>{[...new Set(r.flags.map((f) => f.code))].join(' ')}</span>,
+                    },
+                    { key: 'first', label: 'first reason', value: (r) => r.first_reason ?? r.flags[0]?.summary ?? '' },
                     {
                       key: 'actions',
                       label: 'case',
-                      value: (r) => (reviewed.has(r.entity_id) ? 1 : 0),
+                      value: (r) => (r.review ? 1 : 0),
                       render: (r) => (
                         <span className="row">
                           <Link to={`/report/${encodeURIComponent(r.entity_id)}`}>report</Link>
-                          <label className="check">
-                            <input type="checkbox" checked={reviewed.has(r.entity_id)} onChange={(e) => mark(r.entity_id, e.target.checked)} /> reviewed
-                          </label>
+                          <ReviewButton row={r} onDone={(review) => setReviews((old) => ({ ...old, [r.entity_id]: review }))} />
                         </span>
                       ),
                     },
@@ -144,20 +179,41 @@ export function Flags() {
   );
 }
 
-function EvidenceItem({ e }: { e: Evidence | string }) {
-  if (typeof e === 'string') return <>{e}</>;
-  const label = e.caption ?? e.text ?? (e.value !== undefined ? String(e.value) : (e.id ?? ''));
-  if (e.id) return <Link to={entityPath(e.id)}>{label}</Link>;
-  return <>{label}</>;
+function EvidenceItem({ e }: { e: Evidence }) {
+  const label = e.label ?? (e.value !== undefined ? String(e.value) : (e.id ?? ''));
+  if (e.id && (e.kind === 'entity' || e.kind === 'shipment' || e.kind === undefined)) {
+    return (
+      <>
+        {e.kind === 'shipment' ? 'shipment ' : ''}
+        <Link to={entityPath(e.id)}>{label}</Link>
+        {e.value !== undefined && e.label ? <span className="muted"> ({String(e.value)})</span> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      {e.kind && e.kind !== 'statement' ? <span className="muted">{e.kind}: </span> : null}
+      {label}
+      {e.value !== undefined && e.label ? <span className="muted"> = {String(e.value)}</span> : null}
+    </>
+  );
 }
 
 export function EntityFlags({ id }: { id: string }) {
-  const state = useApi<Flag[] | { flags: Flag[] }>(ROUTES.entityFlags(id));
+  const state = useApi<{ flags: Flag[]; score: { score: number; rank?: number } | null; reviews: Review[] }>(ROUTES.entityFlags(id));
   return (
     <Loaded state={state} what="flags" feature={{ name: 'Red flags', route: `GET ${ROUTES.flags}/{id}` }}>
       {(a) => {
-        const flags = Array.isArray(a) ? a : a.flags;
+        const flags = a.flags;
         return flags.length ? (
+          <>
+          {a.score ? (
+            <p className="lede">
+              Risk score {a.score.score.toFixed(2)}
+              {a.score.rank ? `, rank ${a.score.rank}` : ''}
+              {a.reviews.length ? ` · ${a.reviews[a.reviews.length - 1]!.status} by ${a.reviews[a.reviews.length - 1]!.reviewer}` : ''}
+            </p>
+          ) : null}
           <ul className="plain flag-list">
             {flags.map((f, i) => (
               <li key={`${f.code}-${i}`} className={`flag sev-${f.severity}`}>
@@ -174,6 +230,7 @@ export function EntityFlags({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          </>
         ) : (
           <Empty>No flag raised.</Empty>
         );
