@@ -121,18 +121,30 @@ export class NetworkBuilder {
     this.thing(entity);
   }
 
-  private readonly ranges = new Map<string, string>();
+  private readonly ranges = new Map<string, Map<string, string>>();
 
+  /** The schema a reference property points to (Ownership.owner → LegalEntity). */
   private rangeOf(schema: string, prop: string): string {
-    const key = `${schema}.${prop}`;
-    let range = this.ranges.get(key);
-    if (range === undefined) this.ranges.set(key, (range = this.lookupRange(schema, prop)));
+    let bySchema = this.ranges.get(schema);
+    if (!bySchema) this.ranges.set(schema, (bySchema = new Map()));
+    let range = bySchema.get(prop);
+    if (range === undefined) {
+      const property = getSchema(schema).getProperties().get(prop);
+      bySchema.set(prop, (range = property?.type.name === 'entity' ? property.getRange().name : 'Thing'));
+    }
     return range;
   }
 
-  private lookupRange(schema: string, prop: string): string {
-    const property = getSchema(schema).getProperties().get(prop);
-    return property?.type.name === 'entity' ? property.getRange().name : 'Thing';
+  private readonly temporal = new Map<string, { start: string[]; end: string[]; caption: string[] }>();
+
+  private temporalOf(schemaName: string): { start: string[]; end: string[]; caption: string[] } {
+    let t = this.temporal.get(schemaName);
+    if (!t) {
+      const schema = getSchema(schemaName);
+      t = { start: schema.temporalStart, end: schema.temporalEnd, caption: (schema.edge?.caption ?? []).filter((c) => c !== 'startDate' && c !== 'endDate') };
+      this.temporal.set(schemaName, t);
+    }
+    return t;
   }
 
   private relationship(e: EntityInput, r: (typeof RELATIONSHIP_SCHEMATA)[number]): void {
@@ -140,9 +152,9 @@ export class NetworkBuilder {
     const sources = p[r.source] ?? [];
     const targets = p[r.target] ?? [];
     if (!sources.length || !targets.length) return this.skip(`${e.schema} without both ${r.source} and ${r.target}`);
-    const schema = getSchema(e.schema);
-    const start = earliest(schema.temporalStart.flatMap((prop) => p[prop] ?? []));
-    const end = latest(schema.temporalEnd.flatMap((prop) => p[prop] ?? []));
+    const temporal = this.temporalOf(e.schema);
+    const start = earliest(temporal.start.flatMap((prop) => p[prop] ?? []));
+    const end = latest(temporal.end.flatMap((prop) => p[prop] ?? []));
     let shareMin: number | undefined;
     let shareMax: number | undefined;
     let flags = 0;
@@ -159,10 +171,10 @@ export class NetworkBuilder {
       if ((p['ownershipType'] ?? []).some((k) => /^control\b/i.test(k))) flags |= EDGE_CONTROL;
       label = [...new Set(kinds)].join(', ');
     } else {
-      label = [...new Set(schema.edge!.caption.flatMap((c) => (c === 'startDate' || c === 'endDate' ? [] : p[c] ?? [])))].join(', ');
+      label = [...new Set(temporal.caption.flatMap((c) => p[c] ?? []))].join(', ');
     }
     const ref = this.graph.refs.id(e.id);
-    const datasets = datasetsOf(e);
+    const datasetSet = this.graph.datasetSet(datasetsOf(e));
     for (const s of sources) {
       for (const t of targets) {
         if (s === t) {
@@ -171,7 +183,7 @@ export class NetworkBuilder {
         }
         const source = this.graph.ensureNode(s, this.rangeOf(e.schema, r.source));
         const target = this.graph.ensureNode(t, this.rangeOf(e.schema, r.target));
-        this.graph.addEdge({ type: r.type, source, target, start, end, shareMin, shareMax, flags, ref, label: label || undefined, datasets });
+        this.graph.addEdge({ type: r.type, source, target, start, end, shareMin, shareMax, flags, ref, label: label || undefined, datasetSet });
       }
     }
   }
@@ -272,8 +284,9 @@ export class NetworkBuilder {
         }
         const other = this.graph.ensureNode(ref, this.rangeOf(e.schema, prop));
         const owner = OWNER_REFERENCES[prop];
-        if (owner) this.graph.addEdge({ type: 'ownership', source: other, target: node, label: owner, datasets });
-        else this.graph.addEdge({ type: 'reference', source: node, target: other, label: prop, datasets });
+        const datasetSet = this.graph.datasetSet(datasets);
+        if (owner) this.graph.addEdge({ type: 'ownership', source: other, target: node, label: owner, datasetSet });
+        else this.graph.addEdge({ type: 'reference', source: node, target: other, label: prop, datasetSet });
       }
     }
     if (this.usePivots) this.values(e, node);

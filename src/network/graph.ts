@@ -45,7 +45,8 @@ export interface NewEdge {
   /** the relationship entity id, flow number or same-as number behind the edge (-1: none) */
   ref?: number;
   label?: string;
-  datasets?: string[];
+  /** the datasets stating the edge, as numbered by datasetSet() */
+  datasetSet?: number;
 }
 
 export class NetworkGraph {
@@ -109,9 +110,17 @@ export class NetworkGraph {
     this.schemaOf.push(this.schemata.id(schema));
     this.captions.push(id);
     this.countryText.push('');
-    this.datasetSetOf.push(this.datasetSets.id(''));
+    this.datasetSetOf.push(this.noDatasets);
     this.nodeFlags.push(0);
     return i;
+  }
+
+  private readonly noDatasets = this.datasetSets.id('');
+
+  /** A number for a set of datasets (nodes and edges refer to sets by number). */
+  datasetSet(datasets: string[]): number {
+    if (!datasets.length) return this.noDatasets;
+    return this.datasetSets.id(datasets.length === 1 ? datasets[0]! : [...datasets].sort().join(','));
   }
 
   setNode(i: number, attrs: { kind: NodeKind; schema: string; caption: string; countries: string[]; datasets: string[] }): void {
@@ -119,7 +128,7 @@ export class NetworkGraph {
     this.schemaOf.set(i, this.schemata.id(attrs.schema));
     this.captions[i] = attrs.caption;
     this.countryText[i] = attrs.countries.join(',');
-    this.datasetSetOf.set(i, this.datasetSets.id([...attrs.datasets].sort().join(',')));
+    this.datasetSetOf.set(i, this.datasetSet(attrs.datasets));
   }
 
   addNodeFlags(i: number, flags: number): void {
@@ -137,7 +146,7 @@ export class NetworkGraph {
     this.flags.push(e.flags ?? 0);
     this.ref.push(e.ref ?? -1);
     this.label.push(e.label ? this.labels.id(e.label) : -1);
-    this.edgeDatasets.push(this.datasetSets.id((e.datasets ?? []).slice().sort().join(',')));
+    this.edgeDatasets.push(e.datasetSet ?? this.noDatasets);
     if (this.finished) {
       for (const n of [e.source, e.target]) {
         const list = this.extra.get(n) ?? [];

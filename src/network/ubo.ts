@@ -122,8 +122,14 @@ function combine(g: Network['graph'], edges: number[]): { min: number; max: numb
   return { min, max, stated: true, control, conflict };
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const clamp = (r: Range): Range => ({ min: Math.min(1, r.min), max: Math.min(1, r.max) });
-const round = (x: number) => Number(x.toFixed(6));
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const rounded = (r: Range): Range => ({ min: round(r.min), max: round(r.max) });
 
 export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
@@ -144,16 +150,16 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
   const seen = new Set([target]);
   let unstated = 0;
   const conflicts: string[] = [];
-  while (queue.length) {
-    const asset = queue.shift()!;
+  for (let qi = 0; qi < queue.length; qi++) {
+    const asset = queue[qi]!;
     const grouped = new Map<number, number[]>();
     g.forEachEdge(asset, (e, owner) => {
       if (g.edgeType(e) !== 'ownership' || g.target(e) !== asset || !g.validAt(e, time)) return;
       if (g.edgeFlags(e) & EDGE_INDIRECT) {
-        if (asset === target) statedIndirect.set(owner, [...(statedIndirect.get(owner) ?? []), e]);
+        if (asset === target) push(statedIndirect, owner, e);
         return;
       }
-      grouped.set(owner, [...(grouped.get(owner) ?? []), e]);
+      push(grouped, owner, e);
     });
     for (const [owner, edges] of grouped) {
       const c = combine(g, edges);
@@ -161,7 +167,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
       if (!c.stated) unstated++;
       if (c.conflict) conflicts.push(`${nodeLabel(g, owner)} in ${nodeLabel(g, asset)}: ${edges.map((e) => formatShare(g.share(e)?.min ?? 0, g.share(e)?.max ?? 1, !!g.share(e))).join(', ')}`);
       links.set(`${owner}>${asset}`, link);
-      ownersOf.set(asset, [...(ownersOf.get(asset) ?? []), link]);
+      push(ownersOf, asset, link);
       if (!seen.has(owner)) {
         seen.add(owner);
         queue.push(owner);
@@ -187,8 +193,8 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
   for (const l of links.values()) pending.set(l.owner, (pending.get(l.owner) ?? 0) + 1);
   const order = [target];
   const ready = [target];
-  while (ready.length) {
-    const asset = ready.shift()!;
+  for (let ri = 0; ri < ready.length; ri++) {
+    const asset = ready[ri]!;
     for (const l of ownersOf.get(asset) ?? []) {
       const a = eff.get(asset)!;
       const o = eff.get(l.owner) ?? { min: 0, max: 0 };
