@@ -75,7 +75,7 @@ describe('synthetic world loaded through the mapping', () => {
       quantity: ['2598'],
       quantityUnit: ['pcs'],
       currency: ['USD'],
-      declarationDate: ['2022-09-06'],
+      date: ['2022-09-06'],
       departureCountry: ['de'],
       destinationCountry: ['kz'],
       directionOfTransportation: ['import'],
