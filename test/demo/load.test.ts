@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorld, type BuildResult } from '../../src/demo/world/build.js';
+import { ensureWorld, loadWorld, type BuildResult } from '../../src/demo/world/build.js';
+import { listedNameGuard } from '../../src/demo/world/listed-names.js';
+import { listedPartyNames } from '../../src/demo/world/listed.js';
 import { DATASET, entityId } from '../../src/demo/world/ids.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
@@ -97,4 +99,22 @@ describe('synthetic world loaded through the mapping', () => {
     expect(stored.properties['predecessor']).toEqual([s04.entities.find((e) => e.role === 'predecessor')!.id]);
     expect(stored.properties['successor']).toEqual([s04.entities.find((e) => e.role === 'successor')!.id]);
   });
+
+  it('ensureWorld builds a missing world once, then reuses the folder and loads nothing new', async () => {
+    const outDir = path.join(tempDir(), 'demo-world');
+    const own = await openStore(path.join(tempDir(), 'ensure.duckdb'));
+    try {
+      const guard = await listedNameGuard(listedPartyNames());
+      const first = await ensureWorld(own, { seed: 4, scale: 0.02, outDir, guard });
+      expect(first).toMatchObject({ built: true, load: { status: 'loaded' } });
+      const again = await ensureWorld(own, { seed: 4, scale: 0.02, outDir, guard });
+      expect(again).toMatchObject({ built: false, load: { status: 'unchanged' } });
+      expect(again.truth).toEqual(first.truth);
+      const other = await ensureWorld(own, { seed: 5, scale: 0.02, outDir, guard });
+      expect(other).toMatchObject({ built: true, load: { status: 'loaded' } });
+      expect(await own.versions(DATASET)).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 });

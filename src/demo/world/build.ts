@@ -4,7 +4,8 @@
  * through the mapping reader (data/mappings/demo/world.yml) in one all-or-nothing ingest.
  * The same seed, scale and bundled lists give byte-identical files.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest, type IngestResult } from '../../ingest/ingest.js';
 import { DATA_DIR } from '../../model/paths.js';
@@ -19,7 +20,7 @@ import { plantSchemes } from './schemes/index.js';
 import { Rng } from './random.js';
 import { generateRegistry } from './registry.js';
 import { LINES_AT_SCALE_1, Trade } from './trade.js';
-import { buildTruth, type Truth } from './truth.js';
+import { TRUTH_VERSION, buildTruth, type Truth } from './truth.js';
 import { World } from './world.js';
 import { writeCustoms, writeRegistry } from './writer.js';
 
@@ -133,4 +134,38 @@ export async function buildWorld(opts: BuildOptions): Promise<BuildResult> {
 /** Loads a built world into the store as one version of dataset demo-synthetic. */
 export async function loadWorld(store: Store, dataFiles: string[], progress?: (done: number, total: number) => void, dataset = DATASET): Promise<IngestResult> {
   return ingest(store, { format: 'mapping', inputs: [MAPPING_FILE, ...dataFiles], dataset, progress });
+}
+
+/**
+ * The world of this seed and scale in `outDir`, generated only if the folder does not already hold
+ * it (its truth.json names the same seed, scale and truth version and every file it lists is
+ * there): what a main job that runs again and again wants. Then loads it; an unchanged world loads
+ * nothing.
+ */
+export async function ensureWorld(
+  store: Store,
+  opts: BuildOptions & { progress?: (done: number, total: number) => void },
+): Promise<{ built: boolean; truth: Truth; dataFiles: string[]; load: IngestResult }> {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const scale = opts.scale ?? 1;
+  let existing: Truth | undefined;
+  const truthFile = path.join(opts.outDir, TRUTH_FILE);
+  if (existsSync(truthFile)) {
+    try {
+      existing = JSON.parse(await readFile(truthFile, 'utf8')) as Truth;
+    } catch {
+      existing = undefined;
+    }
+  }
+  const reusable =
+    existing?.generator.seed === seed &&
+    existing.generator.scale === scale &&
+    existing.generator.truth_version === TRUTH_VERSION &&
+    existing.files.every((f) => existsSync(path.join(opts.outDir, f.name)));
+  if (reusable) {
+    const dataFiles = existing!.files.map((f) => path.join(opts.outDir, f.name));
+    return { built: false, truth: existing!, dataFiles, load: await loadWorld(store, dataFiles, opts.progress) };
+  }
+  const b = await buildWorld({ ...opts, seed, scale });
+  return { built: true, truth: b.truth, dataFiles: b.dataFiles, load: await loadWorld(store, b.dataFiles, opts.progress) };
 }
