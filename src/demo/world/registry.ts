@@ -6,7 +6,7 @@
  * them legitimate.
  */
 import { COUNTRIES, COUNTRY_CODES, HUBS, type CountryCode } from './countries.js';
-import { INVASION, TRADE_END, dayOf } from './dates.js';
+import { INVASION, TRADE_END, dayOf, yearOf } from './dates.js';
 import type { Company, Person, TradeRole } from './model.js';
 import type { Rng } from './random.js';
 import { SECTORS, type SectorId } from './sectors.js';
@@ -66,7 +66,7 @@ function generatePeople(world: World, r: Rng, country: CountryCode, target: numb
     const headFemale = r.chance(0.3);
     const head = world.addPerson(r, { country, nationality, female: headFemale, born: [1950, 1994] }) as Person & { familyBase: string; givenBase: string };
     made++;
-    const headBorn = Number(new Date(head.birth * 86_400_000).toISOString().slice(0, 4));
+    const headBorn = yearOf(head.birth);
     let father = headFemale ? undefined : head.givenBase;
     if (r.chance(0.4)) {
       const spouse = world.addPerson(r, { country, nationality, female: !headFemale, born: [headBorn - 5, headBorn + 5], family: head.familyBase }) as Person & { givenBase: string };

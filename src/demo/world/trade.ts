@@ -136,6 +136,8 @@ function transportFor(r: Rng, from: CountryCode, to: CountryCode, hs6: string): 
 export class Trade {
   readonly flows: Flow[] = [];
   private readonly planted: Declaration[] = [];
+  /** lines expected from planted declarations and flows, taken off the ordinary target */
+  private plantedExpected = 0;
   private readonly exportersBy = new Map<string, Company[]>();
   private readonly forwarders = new Map<CountryCode, Company[]>();
 
@@ -242,9 +244,6 @@ export class Trade {
     this.plantedExpected += this.expectedLines(flow);
     return flow;
   }
-
-  /** Lines expected from planted declarations and flows, taken off the ordinary target. */
-  plantedExpected = 0;
 
   /** A planted forwarder also lodges ordinary declarations as customs broker. */
   registerForwarder(c: Company): void {

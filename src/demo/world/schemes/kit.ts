@@ -98,6 +98,13 @@ export interface PlantedScheme {
   route: Route;
 }
 
+/** What a scheme or a decoy holds: its entities with roles, its ties, its declarations. */
+export interface Planting {
+  entities: SchemeEntity[];
+  ties: Tie[];
+  declarations: Declaration[];
+}
+
 /** A near miss that must not be taken for a scheme (e.g. a common owner whose ownership ended before the trade). */
 export interface Decoy {
   id: string;
@@ -155,26 +162,33 @@ export class Kit {
       route: { suppliers: [], intermediaries: [], buyers: [], links: [], goods: [] },
     };
     this.schemes.push(s);
-    return new SchemeBuilder(this, s, this.r.fork(id));
+    return new SchemeBuilder(this, s, this.r.fork(id), s);
   }
 
   decoy(id: string, kind: string, description: string): SchemeBuilder & { decoy: Decoy } {
     const d: Decoy = { id, kind, description, entities: [], ties: [], declarations: [], mustNotRaise: [] };
     this.decoys.push(d);
-    const b = new SchemeBuilder(this, d as unknown as PlantedScheme, this.r.fork(id));
-    return Object.assign(b, { decoy: d });
+    return Object.assign(new SchemeBuilder(this, d, this.r.fork(id)), { decoy: d });
   }
 }
 
 export class SchemeBuilder {
   constructor(
     readonly kit: Kit,
-    readonly scheme: PlantedScheme,
+    /** where the entities, ties and declarations go */
+    readonly planting: Planting,
     readonly r: Rng,
+    /** the scheme being described (not set for a decoy) */
+    private readonly described?: PlantedScheme,
   ) {}
 
+  private get scheme(): PlantedScheme {
+    if (!this.described) throw new Error('a decoy has no flags, route or description of a scheme');
+    return this.described;
+  }
+
   private record(party: Party, role: Role, origin: Origin): void {
-    if (!this.scheme.entities.some((e) => e.party === party && e.role === role)) this.scheme.entities.push({ party, role, origin });
+    if (!this.planting.entities.some((e) => e.party === party && e.role === role)) this.planting.entities.push({ party, role, origin });
   }
 
   describe(text: string): this {
@@ -208,26 +222,26 @@ export class SchemeBuilder {
 
   own(owner: Party, asset: Company, percentage: number, start: number, end?: number): Tie {
     const t: Tie = { schema: 'Ownership', tie: this.kit.world.own(owner, asset, percentage, start, end) };
-    this.scheme.ties.push(t);
+    this.planting.ties.push(t);
     return t;
   }
 
   direct(director: Person, organization: Company, start: number, end?: number): Tie {
     const t: Tie = { schema: 'Directorship', tie: this.kit.world.direct(director, organization, start, end) };
-    this.scheme.ties.push(t);
+    this.planting.ties.push(t);
     return t;
   }
 
   succeeds(successor: Company, predecessor: Company): Tie {
     successor.predecessor = predecessor;
     const t: Tie = { schema: 'Succession', tie: { predecessor, successor } };
-    this.scheme.ties.push(t);
+    this.planting.ties.push(t);
     return t;
   }
 
   relate(person: Person, relative: Person, relationship: string): Tie {
     const t: Tie = { schema: 'Family', tie: this.kit.world.relate(person, relative, relationship) };
-    this.scheme.ties.push(t);
+    this.planting.ties.push(t);
     return t;
   }
 
@@ -238,7 +252,7 @@ export class SchemeBuilder {
 
   ship(spec: DeclarationSpec): Declaration {
     const d = this.kit.trade.declare(spec);
-    this.scheme.declarations.push(d);
+    this.planting.declarations.push(d);
     return d;
   }
 
