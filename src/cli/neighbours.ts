@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { neighbours, type NeighbourAnswer } from '../network/neighbours.js';
 import { edgeTypes, hsPrefixes, timeFilter, wholeNumber } from '../network/query-input.js';
-import { NetworkService } from '../network/service.js';
+import type { NetworkService } from '../network/service.js';
 import type { Store } from '../store/store.js';
 import { printJson } from './output.js';
-import { asCliErrors, formatOption, note, type StoreRunner } from './trace.js';
+import { asCliErrors, formatOption, networkService, note, type ServiceFactory, type StoreRunner } from './trace.js';
 
 export interface NeighbourFlags {
   edges?: string;
@@ -15,11 +15,11 @@ export interface NeighbourFlags {
   format: string;
 }
 
-export async function neighboursCommand(store: Store, id: string, flags: NeighbourFlags): Promise<NeighbourAnswer> {
+export async function neighboursCommand(store: Store, id: string, flags: NeighbourFlags, service: NetworkService = networkService(store)): Promise<NeighbourAnswer> {
   return asCliErrors(async () => {
     const query = { id, types: edgeTypes(flags.edges), time: timeFilter(flags.at, flags.window), hs: hsPrefixes(flags.hs), limit: wholeNumber('--limit', flags.limit) };
-    note('sanctrace: building the network from the store…');
-    const net = await new NetworkService(store).network();
+    note('sanctrace: reading the network (built from the store, or its cache)…');
+    const net = await service.network();
     const answer = neighbours(net, query);
     if (flags.format === 'json') printJson(answer);
     else process.stdout.write(renderNeighbours(answer));
@@ -40,7 +40,7 @@ export function renderNeighbours(a: NeighbourAnswer): string {
   return out.join('\n') + '\n';
 }
 
-export function registerNeighboursCommand(program: Command, withStore: StoreRunner): void {
+export function registerNeighboursCommand(program: Command, withStore: StoreRunner, service: ServiceFactory = (s) => networkService(s)): void {
   program
     .command('neighbours')
     .description("an entity's links by type, filtered by type and date, with counts for hubs")
@@ -52,6 +52,6 @@ export function registerNeighboursCommand(program: Command, withStore: StoreRunn
     .option('--limit <n>', 'neighbours shown per link type (1-1000)', '50')
     .addOption(formatOption())
     .action(async (id: string, flags: NeighbourFlags) => {
-      await withStore((store) => neighboursCommand(store, id, flags));
+      await withStore((store) => neighboursCommand(store, id, flags, service(store)));
     });
 }

@@ -3,6 +3,7 @@ import { NetworkQueryError } from '../network/errors.js';
 import { findPaths, type PathAnswer, type PathTarget } from '../network/paths.js';
 import type { NodeView } from '../network/view.js';
 import { edgeTypes, hsPrefixes, timeFilter, wholeNumber } from '../network/query-input.js';
+import { defaultCacheFile } from '../network/cache.js';
 import { NetworkService } from '../network/service.js';
 import { buildMatcher } from '../screening/engine.js';
 import { UsageError } from '../sources/errors.js';
@@ -14,11 +15,29 @@ import { registerUboCommand } from './ubo.js';
 /** Runs a function with the store the global options name (main.ts: `(fn) => withStore(db(), fn)`). */
 export type StoreRunner = <T>(fn: (store: Store) => Promise<T>) => Promise<T>;
 
+export interface NetworkCliOptions {
+  /** the store file the global options name: the built graph is cached per store file */
+  dbPath?: () => string;
+}
+
 /** Registers `trace`, `ubo` and `neighbours` on the program. */
-export function registerNetworkCommands(program: Command, withStore: StoreRunner): void {
-  registerTraceCommand(program, withStore);
-  registerUboCommand(program, withStore);
-  registerNeighboursCommand(program, withStore);
+export function registerNetworkCommands(program: Command, withStore: StoreRunner, options: NetworkCliOptions = {}): void {
+  const service = (store: Store) => networkService(store, options);
+  registerTraceCommand(program, withStore, service);
+  registerUboCommand(program, withStore, service);
+  registerNeighboursCommand(program, withStore, service);
+}
+
+export type ServiceFactory = (store: Store) => NetworkService;
+
+/**
+ * The network of the store, cached on disk between commands unless SANCTRACE_NETWORK_CACHE=off
+ * (entity resolution builds the screening engine only when asked for).
+ */
+export function networkService(store: Store, options: NetworkCliOptions = {}, env: NodeJS.ProcessEnv = process.env): NetworkService {
+  const off = ['off', '0', 'false', 'no'].includes((env['SANCTRACE_NETWORK_CACHE'] ?? '').trim().toLowerCase());
+  const db = options.dbPath?.();
+  return new NetworkService(store, {}, () => buildMatcher(store), off || !db ? undefined : defaultCacheFile(db));
 }
 
 /** Network query errors as CLI errors: a bad parameter is a usage error (exit 2), an unknown id a failure (exit 1). */
@@ -66,7 +85,7 @@ function target(flags: TraceFlags): PathTarget {
   return { kind: 'end_user' };
 }
 
-export async function traceCommand(store: Store, flags: TraceFlags): Promise<PathAnswer> {
+export async function traceCommand(store: Store, flags: TraceFlags, service: NetworkService = networkService(store)): Promise<PathAnswer> {
   return asCliErrors(async () => {
     const query = {
       from: flags.from,
@@ -78,8 +97,7 @@ export async function traceCommand(store: Store, flags: TraceFlags): Promise<Pat
       paths: wholeNumber('--paths', flags.paths),
       hubLimit: wholeNumber('--hub-limit', flags.hubLimit),
     };
-    const service = new NetworkService(store, {}, () => buildMatcher(store));
-    note('sanctrace: building the network from the store…');
+    note('sanctrace: reading the network (built from the store, or its cache)…');
     const net = await service.network();
     if (flags.sameAs) {
       note('sanctrace: resolving the entities around the start against every dataset…');
@@ -128,7 +146,7 @@ export function describeSanctions(n: NodeView): string {
   return parts.join('; ');
 }
 
-export function registerTraceCommand(program: Command, withStore: StoreRunner): void {
+export function registerTraceCommand(program: Command, withStore: StoreRunner, service: ServiceFactory = (s) => networkService(s)): void {
   program
     .command('trace')
     .description('paths between entities, shortest first: to another entity, to any sanctioned entity, to any entity in a country or to a listed end user; each link explained with its dates')
@@ -147,6 +165,6 @@ export function registerTraceCommand(program: Command, withStore: StoreRunner): 
     .option('--same-as', 'first link the entities around the start to the same entities in other datasets (screening engine; slower)')
     .addOption(formatOption())
     .action(async (flags: TraceFlags) => {
-      await withStore((store) => traceCommand(store, flags));
+      await withStore((store) => traceCommand(store, flags, service(store)));
     });
 }

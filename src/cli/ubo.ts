@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { today } from '../network/dates.js';
 import { timeFilter, threshold } from '../network/query-input.js';
-import { NetworkService } from '../network/service.js';
+import type { NetworkService } from '../network/service.js';
 import { formatShare } from '../network/shares.js';
 import { ultimateOwners, type UboAnswer } from '../network/ubo.js';
 import { UsageError } from '../sources/errors.js';
 import type { Store } from '../store/store.js';
 import { printJson } from './output.js';
-import { asCliErrors, formatOption, note, type StoreRunner } from './trace.js';
+import { asCliErrors, formatOption, networkService, note, type ServiceFactory, type StoreRunner } from './trace.js';
 
 export interface UboFlags {
   threshold?: string;
@@ -16,13 +16,13 @@ export interface UboFlags {
   format: string;
 }
 
-export async function uboCommand(store: Store, id: string, flags: UboFlags): Promise<UboAnswer> {
+export async function uboCommand(store: Store, id: string, flags: UboFlags, service: NetworkService = networkService(store)): Promise<UboAnswer> {
   return asCliErrors(async () => {
     const time = timeFilter(flags.at);
     const chains = flags.chains === undefined ? undefined : Number(flags.chains);
     if (chains !== undefined && !(Number.isInteger(chains) && chains >= 1 && chains <= 100)) throw new UsageError(`--chains must be a whole number from 1 to 100, not "${flags.chains}"`);
-    note('sanctrace: building the network from the store…');
-    const net = await new NetworkService(store).network();
+    note('sanctrace: reading the network (built from the store, or its cache)…');
+    const net = await service.network();
     const answer = ultimateOwners(net, { id, threshold: threshold(flags.threshold), at: time && 'at' in time ? time.at : today(), chainsPerOwner: chains });
     if (flags.format === 'json') printJson(answer);
     else process.stdout.write(renderUbo(answer));
@@ -51,7 +51,7 @@ export function renderUbo(a: UboAnswer): string {
   return out.join('\n') + '\n';
 }
 
-export function registerUboCommand(program: Command, withStore: StoreRunner): void {
+export function registerUboCommand(program: Command, withStore: StoreRunner, service: ServiceFactory = (s) => networkService(s)): void {
   program
     .command('ubo')
     .description('ultimate beneficial owners of an entity on a day: shares multiplied along ownership chains, ranges, families, control, with the chains as evidence')
@@ -61,6 +61,6 @@ export function registerUboCommand(program: Command, withStore: StoreRunner): vo
     .option('--chains <n>', 'chains cited per owner', '5')
     .addOption(formatOption())
     .action(async (id: string, flags: UboFlags) => {
-      await withStore((store) => uboCommand(store, id, flags));
+      await withStore((store) => uboCommand(store, id, flags, service(store)));
     });
 }

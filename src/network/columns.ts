@@ -32,16 +32,27 @@ export class Column<A extends Typed> {
     this.data = next;
   }
 
+  /** The values as one array of the right length (for a snapshot). */
+  values(): A {
+    return this.data.length === this.length ? this.data : (this.data.slice(0, this.length) as A);
+  }
+
+  /** Takes the values of a snapshot. */
+  load(values: A): void {
+    this.data = values;
+    this.length = values.length;
+  }
+
   /** Drops the spare capacity (once the graph is built). */
   trim(): void {
     if (this.data.length !== this.length) this.data = this.data.slice(0, this.length) as A;
   }
 }
 
-export const int32 = (capacity?: number) => new Column((n) => new Int32Array(n), capacity);
-export const uint8 = (capacity?: number) => new Column((n) => new Uint8Array(n), capacity);
-export const uint16 = (capacity?: number) => new Column((n) => new Uint16Array(n), capacity);
-export const float64 = (capacity?: number) => new Column((n) => new Float64Array(n), capacity);
+export const int32 = (capacity?: number) => new Column<Int32Array>((n) => new Int32Array(n), capacity);
+export const uint8 = (capacity?: number) => new Column<Uint8Array>((n) => new Uint8Array(n), capacity);
+export const uint16 = (capacity?: number) => new Column<Uint16Array>((n) => new Uint16Array(n), capacity);
+export const float64 = (capacity?: number) => new Column<Float64Array>((n) => new Float64Array(n), capacity);
 
 /** Strings stored once, referred to by number. */
 export class Interner {
@@ -64,5 +75,11 @@ export class Interner {
 
   has(value: string): number | undefined {
     return this.index.get(value);
+  }
+
+  load(values: string[]): void {
+    this.values.length = 0;
+    this.index.clear();
+    for (const v of values) this.id(v);
   }
 }

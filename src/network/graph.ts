@@ -49,6 +49,19 @@ export interface NewEdge {
   datasetSet?: number;
 }
 
+/** Everything the graph holds, as plain arrays (see cache.ts). */
+export interface GraphSnapshot {
+  ids: string[];
+  captions: string[];
+  countryText: string[];
+  sanctions: Array<[number, SanctionFact[]]>;
+  nodeColumns: Record<'kind' | 'nodeFlags', Uint8Array> & Record<'schemaOf' | 'datasetSetOf', Uint16Array>;
+  edgeColumns: Record<'src' | 'dst' | 'start' | 'end' | 'ref' | 'label', Int32Array> & Record<'type' | 'flags', Uint8Array> & Record<'shareMin' | 'shareMax', Float64Array> & { edgeDatasets: Uint16Array };
+  strings: Record<'schemata' | 'labels' | 'refs' | 'datasetSets', string[]>;
+  offsets: Int32Array;
+  adjacency: Int32Array;
+}
+
 export class NetworkGraph {
   // nodes
   readonly ids: string[] = [];
@@ -83,8 +96,8 @@ export class NetworkGraph {
   private readonly datasetSets = new Interner();
 
   // adjacency (built by finish(); edges added later go to `extra`)
-  private offsets = new Int32Array(1);
-  private adjacency = new Int32Array(0);
+  private offsets: Int32Array = new Int32Array(1);
+  private adjacency: Int32Array = new Int32Array(0);
   private readonly extra = new Map<number, number[]>();
   private finished = false;
 
@@ -180,6 +193,68 @@ export class NetworkGraph {
     for (const c of [this.kind, this.schemaOf, this.datasetSetOf, this.nodeFlags] as Column<Uint8Array | Uint16Array>[]) c.trim();
     this.finished = true;
     return this;
+  }
+
+  snapshot(): GraphSnapshot {
+    if (this.extra.size) throw new Error('edges added after the build (same-as links) are not kept in a snapshot');
+    return {
+      ids: this.ids,
+      captions: this.captions,
+      countryText: this.countryText,
+      sanctions: [...this.sanctions],
+      nodeColumns: { kind: this.kind.values(), nodeFlags: this.nodeFlags.values(), schemaOf: this.schemaOf.values(), datasetSetOf: this.datasetSetOf.values() },
+      edgeColumns: {
+        src: this.src.values(),
+        dst: this.dst.values(),
+        start: this.start.values(),
+        end: this.end.values(),
+        ref: this.ref.values(),
+        label: this.label.values(),
+        type: this.type.values(),
+        flags: this.flags.values(),
+        shareMin: this.shareMin.values(),
+        shareMax: this.shareMax.values(),
+        edgeDatasets: this.edgeDatasets.values(),
+      },
+      strings: { schemata: this.schemata.values, labels: this.labels.values, refs: this.refs.values, datasetSets: this.datasetSets.values },
+      offsets: this.offsets,
+      adjacency: this.adjacency,
+    };
+  }
+
+  static fromSnapshot(s: GraphSnapshot): NetworkGraph {
+    const g = new NetworkGraph();
+    for (let i = 0; i < s.ids.length; i++) {
+      g.ids.push(s.ids[i]!);
+      g.index.set(s.ids[i]!, i);
+      g.captions.push(s.captions[i]!);
+      g.countryText.push(s.countryText[i]!);
+    }
+    for (const [i, facts] of s.sanctions) g.sanctions.set(i, facts);
+    g.kind.load(s.nodeColumns.kind);
+    g.nodeFlags.load(s.nodeColumns.nodeFlags);
+    g.schemaOf.load(s.nodeColumns.schemaOf);
+    g.datasetSetOf.load(s.nodeColumns.datasetSetOf);
+    const e = s.edgeColumns;
+    g.src.load(e.src);
+    g.dst.load(e.dst);
+    g.start.load(e.start);
+    g.end.load(e.end);
+    g.ref.load(e.ref);
+    g.label.load(e.label);
+    g.type.load(e.type);
+    g.flags.load(e.flags);
+    g.shareMin.load(e.shareMin);
+    g.shareMax.load(e.shareMax);
+    g.edgeDatasets.load(e.edgeDatasets);
+    g.schemata.load(s.strings.schemata);
+    g.labels.load(s.strings.labels);
+    g.refs.load(s.strings.refs);
+    g.datasetSets.load(s.strings.datasetSets);
+    g.offsets = s.offsets;
+    g.adjacency = s.adjacency;
+    g.finished = true;
+    return g;
   }
 
   // ---- nodes

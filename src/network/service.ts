@@ -1,6 +1,7 @@
 import type { Matcher } from '../screening/types.js';
 import type { Store } from '../store/store.js';
 import { buildNetwork, type BuildOptions } from './build.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
 import type { Network } from './network.js';
 import { addSameAs, entitiesAround, resolveEntities, type ResolveOptions } from './resolution.js';
 
@@ -15,28 +16,43 @@ export class NetworkService {
   private matcherPromise?: Promise<Matcher>;
   private readonly resolved = new Set<string>();
 
+  /** where the graph came from last: built from the store, or read from the cache file */
+  origin?: 'built' | 'cache';
+
   constructor(
     readonly store: Store,
     private readonly options: BuildOptions & { datasets?: string[] } = {},
     private readonly makeMatcher?: () => Promise<Matcher>,
+    /** a file to keep the built graph in between processes (see cache.ts) */
+    private readonly cacheFile?: string,
   ) {}
 
-  private async versions(): Promise<string> {
-    const rows = await this.store.datasets();
-    return rows.map((d) => `${d.name}@${d.version}`).sort().join(',');
-  }
-
   async network(): Promise<Network> {
-    const key = await this.versions();
+    const key = cacheKey(await this.store.datasets(), this.options);
     if (!this.current || key !== this.versionsKey) {
       this.versionsKey = key;
       this.resolved.clear();
-      this.current = buildNetwork(this.store, this.options);
+      this.current = this.load(key);
       this.current.catch(() => {
         if (this.versionsKey === key) this.current = undefined;
       });
     }
     return this.current;
+  }
+
+  private async load(key: string): Promise<Network> {
+    if (this.cacheFile) {
+      const cached = await readCache(this.cacheFile, key);
+      if (cached) {
+        this.origin = 'cache';
+        return cached;
+      }
+    }
+    const net = await buildNetwork(this.store, this.options);
+    this.origin = 'built';
+    // a cache that cannot be written (read-only folder) only costs the next command a rebuild
+    if (this.cacheFile) await writeCache(this.cacheFile, key, net).catch(() => undefined);
+    return net;
   }
 
   async matcher(): Promise<Matcher> {

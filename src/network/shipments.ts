@@ -18,6 +18,16 @@ export interface FlowSummary {
   lineIds: string[];
 }
 
+export interface FlowSnapshot {
+  lineIds: string[];
+  columns: Record<'day' | 'hs' | 'unit' | 'currency', Int32Array> & Record<'quantity' | 'value', Float64Array>;
+  strings: string[];
+  from: number[];
+  to: number[];
+  offsets: Int32Array;
+  lineOrder: Int32Array;
+}
+
 export class FlowTable {
   readonly lineIds: string[] = [];
   private readonly day = int32();
@@ -32,8 +42,39 @@ export class FlowTable {
   readonly to: number[] = [];
   private readonly building: number[][] = [];
   private readonly byPair = new Map<string, number>();
-  private offsets = new Int32Array(1);
-  private lineOrder = new Int32Array(0);
+  private offsets: Int32Array = new Int32Array(1);
+  private lineOrder: Int32Array = new Int32Array(0);
+
+  snapshot(): FlowSnapshot {
+    return {
+      lineIds: this.lineIds,
+      columns: { day: this.day.values(), hs: this.hs.values(), unit: this.unit.values(), currency: this.currency.values(), quantity: this.quantity.values(), value: this.value.values() },
+      strings: this.strings.values,
+      from: this.from,
+      to: this.to,
+      offsets: this.offsets,
+      lineOrder: this.lineOrder,
+    };
+  }
+
+  static fromSnapshot(s: FlowSnapshot): FlowTable {
+    const f = new FlowTable();
+    for (const id of s.lineIds) f.lineIds.push(id);
+    f.day.load(s.columns.day);
+    f.hs.load(s.columns.hs);
+    f.unit.load(s.columns.unit);
+    f.currency.load(s.columns.currency);
+    f.quantity.load(s.columns.quantity);
+    f.value.load(s.columns.value);
+    f.strings.load(s.strings);
+    for (let i = 0; i < s.from.length; i++) {
+      f.from.push(s.from[i]!);
+      f.to.push(s.to[i]!);
+    }
+    f.offsets = s.offsets;
+    f.lineOrder = s.lineOrder;
+    return f;
+  }
 
   get flowCount(): number {
     return this.from.length;

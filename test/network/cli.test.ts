@@ -1,23 +1,32 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Command, CommanderError } from 'commander';
-import { registerNetworkCommands } from '../../src/cli/trace.js';
+import { existsSync, rmSync } from 'node:fs';
+import { networkService, registerNetworkCommands, type NetworkCliOptions } from '../../src/cli/trace.js';
+import { defaultCacheFile } from '../../src/network/cache.js';
+import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { withStore } from '../../src/cli/context.js';
 import { UsageError } from '../../src/sources/errors.js';
 import { StoreError } from '../../src/store/store.js';
 import { ZALA } from './fixtures.js';
-import { networkStore } from './store-fixture.js';
+import { networkStore, REGISTRY } from './store-fixture.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import { tempDir, writeTemp } from '../helpers.js';
 
 /**
  * The network commands on a program of their own, with main.ts's exit codes (0 ok, 1 failure,
  * 2 usage), until main.ts registers them (then test/cli-run.ts's cli() runs them the same way).
  */
 async function run(db: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runWith({}, db, ...args);
+}
+
+async function runWith(options: NetworkCliOptions, db: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
   const program = new Command('sanctrace').exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  registerNetworkCommands(program, (fn) => withStore({ db }, fn));
+  registerNetworkCommands(program, (fn) => withStore({ db }, fn), options);
   try {
     await program.parseAsync(['node', 'sanctrace', ...args]);
     return { code: 0, stdout, stderr };
@@ -79,6 +88,30 @@ describe('sanctrace trace / ubo / neighbours', () => {
     const n = await run(db, 'neighbours', ZALA.zakharov, '--edges', 'family', '--limit', '2');
     expect(n.stdout).toMatch(/family: 4 of 4 links \(2 neighbours shown\)/);
     expect(n.stdout).toMatch(/Note: more neighbours than the limit of 2 per type/);
+  });
+
+  it('keeps the built graph for the next command of the same store, until a dataset changes', async () => {
+    const cache = defaultCacheFile(db)!;
+    rmSync(cache, { force: true });
+    const first = await runWith({ dbPath: () => db }, db, 'ubo', ZALA.cst, '--at', '2024-06-01', '--format', 'json');
+    expect(existsSync(cache)).toBe(true);
+    const second = await runWith({ dbPath: () => db }, db, 'ubo', ZALA.cst, '--at', '2024-06-01', '--format', 'json');
+    expect(second.stdout).toBe(first.stdout);
+    const store = await DuckDbStore.open(db);
+    try {
+      const service = networkService(store, { dbPath: () => db });
+      await service.network();
+      expect(service.origin).toBe('cache');
+      // a new version of a dataset: rebuilt
+      const file = writeTemp(tempDir(), 'registry2.ftm.json', REGISTRY.map((e) => JSON.stringify(e)).join('\n') + '\n' + JSON.stringify({ id: 'kz-new', schema: 'Company', properties: { name: ['New LLP'] } }) + '\n');
+      await ingest(store, { format: 'ftm', inputs: [file], dataset: 'kz-registry', version: '2024-02-01' });
+      const fresh = networkService(store, { dbPath: () => db });
+      expect((await fresh.network()).graph.node('kz-new')).toBeDefined();
+      expect(fresh.origin).toBe('built');
+      expect(networkService(store, { dbPath: () => db }, { SANCTRACE_NETWORK_CACHE: 'off' })).toMatchObject({ cacheFile: undefined });
+    } finally {
+      await store.close();
+    }
   });
 
   it('bad input: exit 2 for usage, 1 for an unknown id, each with a clear message', async () => {
