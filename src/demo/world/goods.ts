@@ -2,8 +2,10 @@
  * The goods of the synthetic customs extract: real HS 2022 subheadings (descriptions as the HS 2022
  * nomenclature words them; CHPL tiers from the Common High Priority List of Feb 2024), each with a
  * supplementary unit, a plausible unit-price range in USD, a lot-size range per customs line, a net
- * weight per unit and a seasonal profile. Taken once from ../shared/data/hs_nomenclature and
- * ../shared/data/chpl; the generator needs nothing outside the repository at run time.
+ * weight per unit and a seasonal profile. Descriptions taken once from the HS 2022 nomenclature as
+ * packaged by datasets/harmonized-system (commit 905e5a0f, ODC-PDDL-1.0), tiers from the CHPL of
+ * 23 Feb 2024 (BIS with the EU, UK and Japan; US public domain); prices, lots, weights and seasons
+ * are the generator's own plausible ranges. Nothing outside the repository is read at run time.
  */
 
 export type Unit = 'pcs' | 'kg' | 'l' | 'm2' | 'pairs';
