@@ -258,7 +258,8 @@ export class SchemeBuilder {
 
   /**
    * An ordinary exporter of the country for one of the codes, active on the day; if the world
-   * (at a small scale) has none, an ordinary-looking one is made and recorded as planted.
+   * (at a small scale) has none, an ordinary firm is made for the purpose (it is as innocent as
+   * the others, so it is recorded as ordinary).
    */
   supplier(countries: CountryCode[], codes: string[], on: number, sector: SectorId): Company {
     const candidates: Company[] = [];
@@ -268,8 +269,9 @@ export class SchemeBuilder {
       this.use('supplier', s);
       return s;
     }
-    const country = countries[0]!;
-    return this.company('supplier', { country, sector, incorporated: dayOf(this.r.int(2000, 2015), this.r.int(1, 12), this.r.int(1, 28)), role: 'supplier' });
+    const made = this.kit.world.addCompany(this.r, { country: countries[0]!, sector, incorporated: dayOf(this.r.int(2000, 2015), this.r.int(1, 12), this.r.int(1, 28)), role: 'supplier' });
+    this.record(made, 'supplier', 'ordinary');
+    return made;
   }
 
   /** A day in the given month (1–28). */
