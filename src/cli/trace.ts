@@ -5,7 +5,6 @@ import type { NodeView } from '../network/view.js';
 import { edgeTypes, hsPrefixes, timeFilter, wholeNumber } from '../network/query-input.js';
 import { defaultCacheFile } from '../network/cache.js';
 import { NetworkService } from '../network/service.js';
-import { buildMatcher } from '../screening/engine.js';
 import { UsageError } from '../sources/errors.js';
 import { StoreError, type Store } from '../store/store.js';
 import { registerNeighboursCommand } from './neighbours.js';
@@ -37,7 +36,9 @@ export type ServiceFactory = (store: Store) => NetworkService;
 export function networkService(store: Store, options: NetworkCliOptions = {}, env: NodeJS.ProcessEnv = process.env): NetworkService {
   const off = ['off', '0', 'false', 'no'].includes((env['SANCTRACE_NETWORK_CACHE'] ?? '').trim().toLowerCase());
   const db = options.dbPath?.();
-  return new NetworkService(store, {}, () => buildMatcher(store), off || !db ? undefined : defaultCacheFile(db));
+  // the screening engine is loaded only for --same-as
+  const matcher = async () => (await import('../screening/engine.js')).buildMatcher(store);
+  return new NetworkService(store, {}, matcher, off || !db ? undefined : defaultCacheFile(db));
 }
 
 /** Network query errors as CLI errors: a bad parameter is a usage error (exit 2), an unknown id a failure (exit 1). */

@@ -38,9 +38,16 @@ export function dayEnd(iso: string): number | undefined {
   return Math.floor(t / DAY_MS);
 }
 
+const isoCache = new Map<number, string>();
+
 /** A day number as YYYY-MM-DD. */
 export function dayIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoCache.size < 100_000) isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 export function today(): number {

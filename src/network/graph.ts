@@ -290,6 +290,13 @@ export class NetworkGraph {
     return (this.sanctions.get(i) ?? []).filter((s) => validUnder(s.start, s.end, time));
   }
 
+  /** Whether a sanction of the node is in force under the filter (end users only, if asked). */
+  sanctionedUnder(i: number, time: TimeFilter, endUser = false): boolean {
+    if (!this.hasFlag(i, endUser ? NODE_END_USER : NODE_SANCTIONED)) return false;
+    for (const s of this.sanctions.get(i) ?? []) if ((!endUser || s.endUser) && validUnder(s.start, s.end, time)) return true;
+    return false;
+  }
+
   /** Incident edges: the adjacency, then edges added after the build. */
   degree(i: number): number {
     return this.offsets[i + 1]! - this.offsets[i]! + (this.extra.get(i)?.length ?? 0);

@@ -51,7 +51,7 @@ export function neighbours(net: Network, q: NeighbourQuery): NeighbourAnswer {
   let truncated = false;
   let undated = 0;
   for (const [type, list] of [...byType].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const sanctioned = (i: number) => (g.sanctionsUnder(i, time).length ? 0 : 1);
+    const sanctioned = (i: number) => (g.sanctionedUnder(i, time) ? 0 : 1);
     list.sort((a, b) => sanctioned(a.other) - sanctioned(b.other) || g.captions[a.other]!.localeCompare(g.captions[b.other]!) || a.e - b.e);
     // parallel edges to one neighbour are shown together: the limit counts neighbours
     const others: number[] = [];

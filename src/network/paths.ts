@@ -136,14 +136,14 @@ export function findPaths(net: Network, q: PathQuery): PathAnswer {
     if (target === source) throw new NetworkQueryError('invalid', 'the start and the target are the same entity');
     isTarget = (i) => i === target;
   } else if (t.kind === 'sanctioned') {
-    isTarget = (i) => i !== source && g.nodeKind(i) !== 'pivot' && g.sanctionsUnder(i, time).length > 0;
-    if (g.sanctionsUnder(source, time).length) notes.push(`${nodeLabel(g, source)} is itself sanctioned ${describeTime(time)}; paths lead to other sanctioned entities`);
+    isTarget = (i) => i !== source && g.sanctionedUnder(i, time) && g.nodeKind(i) !== 'pivot';
+    if (g.sanctionedUnder(source, time)) notes.push(`${nodeLabel(g, source)} is itself sanctioned ${describeTime(time)}; paths lead to other sanctioned entities`);
   } else if (t.kind === 'country') {
     const cc = t.country.toLowerCase();
     if (!/^[a-z]{2}$/.test(cc)) throw new NetworkQueryError('invalid', `a country is a two-letter ISO code (RU, KZ…), not "${t.country}"`);
     isTarget = (i) => i !== source && g.nodeKind(i) === 'entity' && g.countries(i).includes(cc);
   } else {
-    isTarget = (i) => i !== source && g.sanctionsUnder(i, time).some((s) => s.endUser);
+    isTarget = (i) => i !== source && g.sanctionedUnder(i, time, true);
   }
 
   const hubs = new Map<number, number>();

@@ -55,6 +55,6 @@ export function parseShares(values: string[] | undefined): { share: Share; unrea
 /** "51 %", "25–50 %", "share not stated". */
 export function formatShare(min: number, max: number, stated = true): string {
   if (!stated) return 'share not stated';
-  const p = (x: number) => `${Number((x * 100).toFixed(4))}`;
+  const p = (x: number) => String(Math.round(x * 1e6) / 1e4);
   return min === max ? `${p(min)} %` : `${p(min)}–${p(max)} %`;
 }

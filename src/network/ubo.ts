@@ -266,6 +266,19 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
   }
   for (const owner of stated.keys()) if (!eff.has(owner)) eff.set(owner, clamp({ min: directOf(owner).min + stated.get(owner)!.min, max: directOf(owner).max + stated.get(owner)!.max }));
 
+  const views = new Map<number, NodeView>();
+  const view = (i: number) => {
+    let v = views.get(i);
+    if (!v) views.set(i, (v = nodeView(g, i, time)));
+    return v;
+  };
+  const people = new Map<string, boolean>();
+  const isPerson = (i: number) => {
+    const schema = g.schema(i);
+    let p = people.get(schema);
+    if (p === undefined) people.set(schema, (p = isA(schema, 'Person')));
+    return p;
+  };
   const status = (r: Range): OwnerShare['status'] => (r.min >= threshold - 1e-9 ? 'beneficial_owner' : r.max >= threshold - 1e-9 ? 'possible' : 'below_threshold');
   const edgeIds = new Set<number>();
   const owners: OwnerShare[] = [];
@@ -287,12 +300,12 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
     for (const c of ownerChains) for (const l of c.path) for (const e of l.edges) edgeIds.add(e);
     if (ownerChains.some((c) => c.path.some((l) => !l.stated))) ownerNotes.push('a link on its chains states no share (counted as 0–100 %)');
     owners.push({
-      node: nodeView(g, owner, time),
+      node: view(owner),
       share,
       status: status(share),
       direct: rounded(directOf(owner)),
       ...(st ? { stated_indirect: rounded(st) } : {}),
-      person: isA(g.schema(owner), 'Person'),
+      person: isPerson(owner),
       top: !(ownersOf.get(owner)?.length),
       chains: ownerChains.map((c) => ({
         share: rounded({ min: c.min, max: c.max }),
@@ -353,7 +366,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
     if (!held || held.min < 0.5) continue;
     const label = l.edges.map((e) => g.edgeLabel(e)).filter(Boolean).join('; ');
     controllers.push({
-      node: nodeView(g, l.owner, time),
+      node: view(l.owner),
       via: l.asset === target ? `${label} of ${g.captions[target]}` : `${label} of ${g.captions[l.asset]}, which holds ${formatShare(held.min, held.max)} of ${g.captions[target]}`,
     });
     for (const e of l.edges) edgeIds.add(e);
@@ -362,7 +375,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
   const directors: UboAnswer['directors'] = [];
   g.forEachEdge(target, (e, other) => {
     if (g.edgeType(e) !== 'directorship' || g.target(e) !== target || !g.validAt(e, time)) return;
-    directors.push({ node: nodeView(g, other, time), role: g.edgeLabel(e) ?? null, ...(g.refId(e) ? { entity: g.refId(e)! } : {}) });
+    directors.push({ node: view(other), role: g.edgeLabel(e) ?? null, ...(g.refId(e) ? { entity: g.refId(e)! } : {}) });
     edgeIds.add(e);
   });
 
@@ -382,7 +395,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
     return edgeView(net, e, time);
   });
   return {
-    entity: nodeView(g, target, time),
+    entity: view(target),
     as_of: dayIso(day),
     threshold,
     beneficial_owners: beneficial,
@@ -392,7 +405,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
     directors,
     cycles,
     notes,
-    nodes: [...nodeIds].map((i) => nodeView(g, i, time)),
+    nodes: [...nodeIds].map(view),
     edges,
   };
 }

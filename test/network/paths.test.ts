@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUserDate } from '../../src/network/dates.js';
 import { NetworkQueryError } from '../../src/network/errors.js';
 import { findPaths } from '../../src/network/paths.js';
-import { articleWorld, entities, network } from './fixtures.js';
+import { articleWorld, entities, network, zalaEntities, ZALA } from './fixtures.js';
 
 const at = (d: string) => ({ at: parseUserDate(d)! });
 
@@ -99,5 +99,26 @@ describe('paths in time', () => {
     expect(error(() => findPaths(net, { from: 'ivan', target: { kind: 'sanctioned' }, maxHops: 0 }))).toBe('invalid: max hops must be a whole number from 1 to 8, not 0');
     expect(error(() => findPaths(net, { from: 'ivan', target: { kind: 'country', country: 'Russia' } }))).toBe('invalid: a country is a two-letter ISO code (RU, KZ…), not "Russia"');
     expect(error(() => findPaths(net, { from: 'ivan', target: { kind: 'entity', id: 'ivan' } }))).toBe('invalid: the start and the target are the same entity');
+  });
+});
+
+describe('paths on the OpenSanctions extract', async () => {
+  const net = network(await zalaEntities());
+
+  it('to a listed end user: CST is on the US Entity List (BIS)', () => {
+    const a = findPaths(net, { from: ZALA.nikita, target: { kind: 'end_user' } });
+    expect(a.paths[0]!.nodes).toEqual([ZALA.nikita, ZALA.zakharov, ZALA.cst]);
+    const cst = a.nodes.find((n) => n.id === ZALA.cst)!;
+    expect(cst.end_user).toBe(true);
+    expect(cst.sanctions.filter((s) => s.end_user).map((s) => s.authorities[0])).toEqual(['Entity List (EL) - Bureau of Industry and Security']);
+    expect(net.report.endUserNodes).toBe(1);
+  });
+
+  it('a son reaches his father\'s company only through links valid then', () => {
+    const types = ['family', 'ownership'];
+    const t2021 = findPaths(net, { from: ZALA.nikita, target: { kind: 'entity', id: ZALA.sps }, types, time: { at: parseUserDate('2021-06-01')! } });
+    expect(t2021.paths[0]!.nodes).toEqual([ZALA.nikita, ZALA.zakharov, ZALA.sps]);
+    expect(t2021.paths[0]!.steps[1]!.edges[0]!.text).toMatch(/owns ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "СПС" \(Company, RU\): 75 %; 2020-01-10 to 2022-11-22; Ownership ru-5528524ef7d9bfc955a598ba8fd2cbe084a549d5$/);
+    expect(findPaths(net, { from: ZALA.nikita, target: { kind: 'entity', id: ZALA.sps }, types, time: { at: parseUserDate('2023-01-01')! } }).paths).toEqual([]);
   });
 });
