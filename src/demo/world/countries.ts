@@ -140,7 +140,7 @@ export const COUNTRIES: Record<CountryCode, CountryProfile> = {
   },
   KZ: {
     code: 'KZ', name: 'Kazakhstan', region: 'hub', companies: 2200, phone: '+7',
-    sectors: { food: 5, 'fruit-vegetables': 3, grain: 4, 'construction-materials': 5, construction: 8, metals: 3, 'copper-production': 1, 'steel-production': 1, chemicals: 2, 'auto-parts': 3, vehicles: 2, 'industrial-equipment': 4, 'machine-tools': 1, 'electronic-components': 2, computers: 3, 'household-electronics': 3, pharmaceuticals: 2, clothing: 2, furniture: 2, 'household-goods': 2, 'general-trading': 6, 'freight-forwarding': 5, 'road-transport': 3, 'it-services': 5, consulting: 5, 'real-estate': 5, holding: 2, restaurants: 3, retail: 4, instruments: 1 },
+    sectors: { food: 5, 'fruit-vegetables': 3, grain: 4, 'construction-materials': 5, construction: 8, metals: 3, 'copper-production': 1, 'steel-production': 1, chemicals: 2, 'auto-parts': 3, vehicles: 2, 'industrial-equipment': 4, 'machine-tools': 1, 'electronic-components': 2, computers: 3, 'household-electronics': 3, pharmaceuticals: 2, clothing: 2, furniture: 2, 'household-goods': 2, 'general-trading': 6, 'freight-forwarding': 5, 'road-transport': 3, 'it-services': 5, consulting: 5, 'real-estate': 5, holding: 2, restaurants: 3, retail: 4, instruments: 1, 'photo-drones': 1 },
     cities: [
       { name: 'Алматы', post: [50000, 50063], streets: s('пр. Абая|ул. Толе би|пр. Достык|ул. Жибек Жолы|пр. Аль-Фараби|ул. Сатпаева|ул. Розыбакиева|ул. Тимирязева|ул. Гоголя|пр. Райымбека|ул. Богенбай батыра|ул. Шевченко|ул. Жандосова') },
       { name: 'Астана', post: [10000, 10017], streets: s('пр. Мангилик Ел|ул. Кенесары|пр. Республики|ул. Сыганак|пр. Туран|ул. Достык|пр. Кабанбай батыра|ул. Бейбитшилик|ул. Иманова') },
@@ -154,7 +154,7 @@ export const COUNTRIES: Record<CountryCode, CountryProfile> = {
   },
   KG: {
     code: 'KG', name: 'Kyrgyzstan', region: 'hub', companies: 700, phone: '+996',
-    sectors: { 'general-trading': 6, clothing: 5, 'garment-manufacturing': 4, textiles: 2, food: 4, 'fruit-vegetables': 2, 'construction-materials': 3, construction: 5, 'auto-parts': 3, vehicles: 2, 'household-electronics': 2, computers: 1, 'electronic-components': 1, 'freight-forwarding': 4, 'road-transport': 3, 'it-services': 4, consulting: 3, 'real-estate': 3, restaurants: 3, retail: 4, 'household-goods': 2 },
+    sectors: { 'general-trading': 6, clothing: 5, 'garment-manufacturing': 4, textiles: 2, food: 4, 'fruit-vegetables': 2, 'construction-materials': 3, construction: 5, 'auto-parts': 3, vehicles: 2, 'household-electronics': 2, computers: 1, 'electronic-components': 1, 'industrial-equipment': 1, 'freight-forwarding': 4, 'road-transport': 3, 'it-services': 4, consulting: 3, 'real-estate': 3, restaurants: 3, retail: 4, 'household-goods': 2 },
     cities: [
       { name: 'Бишкек', post: [720000, 720085], streets: s('пр. Чуй|ул. Киевская|пр. Манаса|ул. Токтогула|пр. Жибек Жолу|ул. Ахунбаева|ул. Исанова|ул. Московская|ул. Боконбаева|ул. Фрунзе|ул. Абдрахманова') },
       { name: 'Ош', post: [723500, 723510], streets: s('ул. Ленина|ул. Курманжан Датки|ул. Масалиева') },
@@ -171,7 +171,7 @@ export const COUNTRIES: Record<CountryCode, CountryProfile> = {
   },
   GE: {
     code: 'GE', name: 'Georgia', region: 'hub', companies: 650, phone: '+995',
-    sectors: { vehicles: 5, 'auto-parts': 4, food: 5, 'fruit-vegetables': 3, 'fruit-growing': 2, 'construction-materials': 4, construction: 5, 'general-trading': 5, 'freight-forwarding': 5, 'road-transport': 3, 'it-services': 7, consulting: 4, 'real-estate': 5, restaurants: 4, retail: 3, holding: 2, 'household-electronics': 2, pharmaceuticals: 2, metals: 1, computers: 1 },
+    sectors: { vehicles: 5, 'auto-parts': 4, food: 5, 'fruit-vegetables': 3, 'fruit-growing': 2, 'construction-materials': 4, construction: 5, 'general-trading': 5, 'freight-forwarding': 5, 'road-transport': 3, 'it-services': 7, consulting: 4, 'real-estate': 5, restaurants: 4, retail: 3, holding: 2, 'household-electronics': 2, pharmaceuticals: 2, metals: 1, computers: 2, 'electronic-components': 1 },
     cities: [
       { name: 'Tbilisi', post: [101, 194], streets: s('Rustaveli Ave|Chavchavadze Ave|Pekini Ave|Kostava St|Tsereteli Ave|Vazha-Pshavela Ave|Aghmashenebeli Ave|Kazbegi Ave|Tamarashvili St') },
       { name: 'Batumi', post: [6000, 6010], streets: s('Gorgiladze St|Chavchavadze St|Rustaveli St') },
@@ -181,7 +181,7 @@ export const COUNTRIES: Record<CountryCode, CountryProfile> = {
   },
   UZ: {
     code: 'UZ', name: 'Uzbekistan', region: 'hub', companies: 900, phone: '+998',
-    sectors: { 'fruit-growing': 5, 'fruit-vegetables': 6, textiles: 4, 'garment-manufacturing': 5, clothing: 3, food: 4, grain: 1, chemicals: 2, 'construction-materials': 4, construction: 5, metals: 2, 'copper-production': 1, 'auto-parts': 3, vehicles: 2, 'household-electronics': 2, computers: 1, 'general-trading': 4, 'freight-forwarding': 3, 'road-transport': 3, 'it-services': 4, consulting: 3, 'real-estate': 2, restaurants: 3, retail: 4, pharmaceuticals: 2, 'industrial-equipment': 2 },
+    sectors: { 'fruit-growing': 5, 'fruit-vegetables': 6, textiles: 4, 'garment-manufacturing': 5, clothing: 3, food: 4, grain: 1, chemicals: 2, 'construction-materials': 4, construction: 5, metals: 2, 'copper-production': 1, 'auto-parts': 3, vehicles: 2, 'household-electronics': 2, computers: 1, 'electronic-components': 1, 'general-trading': 4, 'freight-forwarding': 3, 'road-transport': 3, 'it-services': 4, consulting: 3, 'real-estate': 2, restaurants: 3, retail: 4, pharmaceuticals: 2, 'industrial-equipment': 2 },
     cities: [
       { name: 'Toshkent', post: [100000, 100210], streets: s("Amir Temur ko'chasi|Shota Rustaveli ko'chasi|Mustaqillik shoh ko'chasi|Navoiy ko'chasi|Bobur ko'chasi|Chilonzor ko'chasi|Buyuk Ipak Yo'li ko'chasi|Nukus ko'chasi|Afrosiyob ko'chasi") },
       { name: 'Samarqand', post: [140100, 140160], streets: s("Registon ko'chasi|Dahbed ko'chasi|Mirzo Ulug'bek ko'chasi") },
