@@ -370,7 +370,7 @@ export interface Store {
    */
   loadTradeVersion(input: NewTradeVersion, plan: TradeLoadPlan): Promise<TradeLoadResult>;
   tradeDatasets(): Promise<TradeDatasetInfo[]>;
-  /** Distinct codes of the trade rows in scope, with their descriptions from the sources. */
+  /** Distinct codes of the trade datasets in scope (any currency), with their descriptions from the sources. */
   tradeCodes(scope?: TradeScope): Promise<TradeCodeCount[]>;
   tradeCoverage(scope?: TradeScope): Promise<TradeCoverage>;
   tradeAggregate(query: TradeAggregateQuery): Promise<TradeAggregateResult>;

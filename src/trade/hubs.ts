@@ -305,6 +305,18 @@ function analyse(agg: TradeAggregateResult, ctx: Context): Pick<HubReport, 'coun
     }
   }
   const russiaSeries = supplyBySeries.get(RUSSIA) ?? new Map<string, Sums>();
+  const suppliersByCountry = new Map<string, Map<string, Sums>>();
+  for (const s of agg.suppliers) {
+    const m = suppliersByCountry.get(s.country) ?? new Map<string, Sums>();
+    add(m, s.reporter, s.window, s.value);
+    suppliersByCountry.set(s.country, m);
+  }
+  const monthsByCountry = new Map<string, TradeAggregateResult['months']>();
+  for (const m of agg.months) {
+    const list = monthsByCountry.get(m.country) ?? [];
+    list.push(m);
+    monthsByCountry.set(m.country, list);
+  }
   if (!supplyBySeries.has(RUSSIA)) ctx.notes.push('no coalition exports to Russia in scope: substitution is not computed');
 
   type Work = Omit<HubResult, 'rank' | 'score' | 'components'> & { measures: Record<string, number | null> };
@@ -381,8 +393,11 @@ function analyse(agg: TradeAggregateResult, ctx: Context): Pick<HubReport, 'coun
 
     // drivers: codes by their change (rises first; for a country that fell, the largest falls)
     const fell = t.pm < t.bm;
-    const list = [...series.entries()].map(([s, v]) => {
-      const p = pair(v, ctx);
+    const ranked = [...series.entries()]
+      .map(([s, v]) => ({ s, v, p: pair(v, ctx) }))
+      .sort((a, b) => (fell ? a.p.pm - a.p.bm - (b.p.pm - b.p.bm) : b.p.pm - b.p.bm - (a.p.pm - a.p.bm)))
+      .slice(0, ctx.drivers);
+    const list = ranked.map(({ s, p }) => {
       const ch = ctx.seriesChapter(s) ?? '??';
       const cv = chapters?.get(ch);
       const codeDid = cv ? logGrowth(p.bm, p.pm, ctx.floor) - logGrowth(cv.b / ctx.mB, cv.p / ctx.mP, ctx.floor) : null;
@@ -402,11 +417,8 @@ function analyse(agg: TradeAggregateResult, ctx: Context): Pick<HubReport, 'coun
       if (b) driver.bridged = b.codes;
       return driver;
     });
-    list.sort((a, b) => (fell ? a.change_per_month - b.change_per_month : b.change_per_month - a.change_per_month));
 
-    const partners = agg.suppliers
-      .filter((s) => s.country === country)
-      .reduce((m, s) => (add(m, s.reporter, s.window, s.value), m), new Map<string, Sums>());
+    const partners = suppliersByCountry.get(country) ?? new Map<string, Sums>();
     const partnerList = [...partners.entries()]
       .map(([reporter, v]) => {
         const p = pair(v, ctx);
@@ -415,8 +427,7 @@ function analyse(agg: TradeAggregateResult, ctx: Context): Pick<HubReport, 'coun
       .sort((a, b) => (fell ? a.d - b.d : b.d - a.d))
       .slice(0, 5)
       .map(({ d: _d, ...rest }) => rest);
-    const months = agg.months
-      .filter((m) => m.country === country)
+    const months = (monthsByCountry.get(country) ?? [])
       .map((m) => ({
         month: m.months === 12 ? String(Math.floor(m.month0 / 12)) : monthLabel(m.month0),
         window: (m.month0 >= ctx.period.from && m.month0 <= ctx.period.to ? 'period' : 'baseline') as 'baseline' | 'period',
@@ -442,7 +453,7 @@ function analyse(agg: TradeAggregateResult, ctx: Context): Pick<HubReport, 'coun
       russia_share_change: roundOrNull(russiaShare),
       mirror_gap_change: roundOrNull(mirror),
       named_hub: NAMED_HUBS.includes(country),
-      drivers: list.slice(0, ctx.drivers),
+      drivers: list,
       partners: partnerList,
       months,
       measures: { rise: did ?? lg, substitution: substitutionGrowth, pass_through: passThrough, russia_share_change: russiaShare, mirror_gap_change: mirror },

@@ -724,8 +724,17 @@ export class DuckDbStore implements Store {
       await c.run('DELETE FROM trade_codes WHERE dataset = $1', [input.dataset]);
       await c.run(`INSERT INTO trade_flows ${TRADE_FLOW_INSERT}`, [input.dataset, seq]);
       await c.run(
-        `INSERT INTO trade_codes SELECT DISTINCT $1, i.nomenclature, i.code, d.description
-         FROM (SELECT DISTINCT nomenclature, code FROM trade_incoming) i JOIN (SELECT code, min(description) AS description FROM trade_incoming_codes GROUP BY code) d USING (code)`,
+        `INSERT INTO trade_codes (dataset, nomenclature, code, rows, description) SELECT $1, i.nomenclature, i.code, i.rows, d.description
+         FROM (SELECT nomenclature, code, count(*) AS rows FROM trade_incoming GROUP BY ALL) i
+         LEFT JOIN (SELECT code, min(description) AS description FROM trade_incoming_codes GROUP BY code) d USING (code)`,
+        [input.dataset],
+      );
+      await c.run('DELETE FROM trade_parties WHERE dataset = $1', [input.dataset]);
+      await c.run(
+        `INSERT INTO trade_parties SELECT $1, reporter, reporter_kind, partner, partner_kind, flow, currency, count(*),
+           min(month0) FILTER (WHERE months = 1), max(month0) FILTER (WHERE months = 1),
+           min(month0 // 12) FILTER (WHERE months = 12), max(month0 // 12) FILTER (WHERE months = 12)
+         FROM trade_incoming GROUP BY ALL`,
         [input.dataset],
       );
       if (!prev) await c.run(`INSERT INTO datasets (name, format, created_at, kind) VALUES ($1, $2, now(), 'trade')`, [input.dataset, input.format]);
@@ -752,31 +761,36 @@ export class DuckDbStore implements Store {
   }
 
   async tradeDatasets(): Promise<TradeDatasetInfo[]> {
+    // from trade_parties (written at load): no pass over the rows
     const rows = await this.all(`
-      SELECT v.dataset, v.version, v.format, v.loaded_at,
-        (SELECT count(*) FROM trade_flows t WHERE t.dataset = v.dataset) AS rows,
-        (SELECT list(DISTINCT currency ORDER BY currency) FROM trade_flows t WHERE t.dataset = v.dataset) AS currencies,
-        (SELECT min(period) FROM trade_flows t WHERE t.dataset = v.dataset) AS first_period,
-        (SELECT max(period) FROM trade_flows t WHERE t.dataset = v.dataset) AS last_period,
-        (SELECT count(DISTINCT reporter) FROM trade_flows t WHERE t.dataset = v.dataset) AS reporters,
-        (SELECT count(DISTINCT partner) FROM trade_flows t WHERE t.dataset = v.dataset) AS partners,
-        (SELECT list(DISTINCT flow ORDER BY flow) FROM trade_flows t WHERE t.dataset = v.dataset) AS flows
+      SELECT v.dataset, v.version, v.format, v.loaded_at, p.rows, p.currencies, p.first_month, p.last_month, p.first_year, p.last_year,
+        p.reporters, p.partners, p.flows
       FROM dataset_versions v JOIN datasets d ON d.name = v.dataset AND d.kind = 'trade'
+      LEFT JOIN (SELECT dataset, sum(rows) AS rows, list(DISTINCT currency ORDER BY currency) AS currencies,
+          min(first_month) AS first_month, max(last_month) AS last_month, min(first_year) AS first_year, max(last_year) AS last_year,
+          count(DISTINCT reporter) AS reporters, count(DISTINCT partner) AS partners, list(DISTINCT flow ORDER BY flow) AS flows
+        FROM trade_parties GROUP BY dataset) p ON p.dataset = v.dataset
       WHERE v.seq = (SELECT max(seq) FROM dataset_versions w WHERE w.dataset = v.dataset)
       ORDER BY v.dataset`);
-    return rows.map((r) => ({
-      name: String(r['dataset']),
-      version: String(r['version']),
-      format: String(r['format']),
-      loaded_at: iso(r['loaded_at']),
-      rows: num(r['rows']),
-      currencies: ((r['currencies'] as unknown[]) ?? []).map(String),
-      first_period: r['first_period'] === null ? null : String(r['first_period']),
-      last_period: r['last_period'] === null ? null : String(r['last_period']),
-      reporters: num(r['reporters']),
-      partners: num(r['partners']),
-      flows: ((r['flows'] as unknown[]) ?? []).map(String),
-    }));
+    const month = (m: unknown) => `${Math.floor(num(m) / 12)}-${String((num(m) % 12) + 1).padStart(2, '0')}`;
+    const has = (v: unknown) => v !== null && v !== undefined;
+    return rows.map((r) => {
+      const firsts = [has(r['first_month']) ? month(r['first_month']) : null, has(r['first_year']) ? String(num(r['first_year'])) : null].filter((x): x is string => !!x).sort();
+      const lasts = [has(r['last_month']) ? month(r['last_month']) : null, has(r['last_year']) ? String(num(r['last_year'])) : null].filter((x): x is string => !!x).sort();
+      return {
+        name: String(r['dataset']),
+        version: String(r['version']),
+        format: String(r['format']),
+        loaded_at: iso(r['loaded_at']),
+        rows: num(r['rows']),
+        currencies: ((r['currencies'] as unknown[]) ?? []).map(String),
+        first_period: firsts[0] ?? null,
+        last_period: lasts.at(-1) ?? null,
+        reporters: num(r['reporters']),
+        partners: num(r['partners']),
+        flows: ((r['flows'] as unknown[]) ?? []).map(String),
+      };
+    });
   }
 
   tradeCodes(scope?: TradeScope): Promise<TradeCodeCount[]> {

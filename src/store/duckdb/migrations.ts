@@ -138,4 +138,29 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'trade metadata',
+    // What a trade dataset holds, written at load so that queries need not scan its rows to know:
+    // every code with its row count (trade_codes), and every reporter/partner/flow/currency
+    // combination with its months and years (trade_parties).
+    sql: `
+      ALTER TABLE trade_codes ADD COLUMN rows BIGINT DEFAULT 0;
+      ALTER TABLE trade_codes ALTER COLUMN description DROP NOT NULL;
+      CREATE TABLE trade_parties (
+        dataset VARCHAR NOT NULL,
+        reporter VARCHAR NOT NULL,
+        reporter_kind VARCHAR NOT NULL,
+        partner VARCHAR NOT NULL,
+        partner_kind VARCHAR NOT NULL,
+        flow VARCHAR NOT NULL,
+        currency VARCHAR NOT NULL,
+        rows BIGINT NOT NULL,
+        first_month INTEGER,
+        last_month INTEGER,
+        first_year INTEGER,
+        last_year INTEGER
+      );
+    `,
+  },
 ];

@@ -11,7 +11,7 @@ import { SourceError } from '../../sources/errors.js';
 import type { TradeLoadReport } from '../store.js';
 import type { Area } from '../../trade/areas.js';
 import { flowOf, type AreaField, type ColumnOrConstant, type TradeLoadPlan, type TradeTableSpec } from '../../trade/flows.js';
-import { normaliseTableCode } from '../../trade/hs.js';
+import { levelOf, normaliseTableCode } from '../../trade/hs.js';
 import { parsePeriod } from '../../trade/periods.js';
 
 type Row = Record<string, unknown>;
@@ -115,7 +115,7 @@ export class TradeLoader {
   /** Line numbers: the data row index + 2, plus the newlines inside quoted fields before it. */
   private async lineExpression(spec: TradeTableSpec): Promise<{ expr: string; join: string }> {
     const concat = `concat_ws('', ${spec.columns.map((_, i) => q(`c${i}`)).join(', ')})`;
-    const [r] = await this.all(`SELECT count(*) AS n FROM raw WHERE strpos(${concat}, chr(10)) > 0`);
+    const [r] = await this.all(`SELECT count(*) AS n FROM raw WHERE ${spec.columns.map((_, i) => `strpos(${q(`c${i}`)}, chr(10)) > 0`).join(' OR ')}`);
     // (rowids of a table created inside a transaction need not start at 0)
     const [base] = await this.all('SELECT coalesce(min(rowid), 0) AS b FROM raw');
     const first = num(base?.['b']);
@@ -160,7 +160,7 @@ export class TradeLoader {
       });
     }
     if (description) {
-      const texts = await this.all(`SELECT ${exprs['code']} AS code, min(${description}) AS description FROM raw GROUP BY 1`);
+      const texts = await this.all(`SELECT ${exprs['code']} AS code, any_value(${description}) AS description FROM raw GROUP BY 1`);
       for (const r of texts) if (r['description']) descriptions.set(r['code'] === null ? '' : String(r['code']), String(r['description']));
     }
     return { values, descriptions };
@@ -265,7 +265,7 @@ export class TradeLoader {
       const described: string[] = [];
       for (const v of values('code')) {
         const c = normaliseTableCode(v, spec.code.pad);
-        if (c) rows.push(`(${lit(v)}, ${lit(c)})`);
+        if (c) rows.push(`(${lit(v)}, ${lit(c)}, ${lit(levelOf(c))})`);
         else bad.push(v);
         const text = seen.descriptions.get(v);
         if (c && text) described.push(`(${lit(c)}, ${lit(text)})`);
@@ -277,7 +277,7 @@ export class TradeLoader {
         await this.unreadable(spec, exprs['code']!, lineOf, bad, `product codes that are not HS/CN codes in column ${spec.code.column}`,
           'Expected 2 to 12 digits (dots allowed), TOTAL, or a confidential code such as 8542XXXX.');
       }
-      await this.mapTable('map_code', 'raw VARCHAR, code VARCHAR', rows);
+      await this.mapTable('map_code', 'raw VARCHAR, code VARCHAR, level VARCHAR', rows);
       joins.push(`LEFT JOIN map_code ON map_code.raw = ${exprs['code']}`);
     }
     let nomenclature: string;
@@ -325,6 +325,8 @@ export class TradeLoader {
         map_reporter.code AS reporter, map_reporter.kind AS reporter_kind, map_partner.code AS partner, map_partner.kind AS partner_kind,
         ${spec.partner2 ? "CASE WHEN map_partner2.kind = 'aggregate' THEN NULL ELSE map_partner2.code END" : 'NULL::VARCHAR'} AS partner2,
         ${flowExpr} AS flow, ${nomenclature} AS nomenclature, map_code.code AS code,
+        CASE WHEN map_code.level = 'CN8' AND NOT starts_with(${nomenclature}, 'CN') THEN 'NAT8'
+             WHEN map_code.level = 'NAT10' THEN 'NAT10' ELSE map_code.level END AS level,
         ${v} AS v, ${missing(v)} AS v_missing, TRY_CAST(${v} AS DOUBLE) * ${scale} AS value,
         ${currency} AS currency,
         ${spec.valueBasis === 'by-flow' ? `CASE WHEN ${flowExpr} LIKE '%import' THEN 'CIF' WHEN ${flowExpr} LIKE '%export' THEN 'FOB' END` : spec.valueBasis ? lit(spec.valueBasis) : 'NULL::VARCHAR'} AS value_basis,
@@ -380,7 +382,7 @@ export class TradeLoader {
 
     // 4. Folding: a total over the fold columns (all modes of transport…) wins over its breakdown.
     const source = lit(spec.source);
-    const columns = `file, line, period, month0, months, reporter, reporter_kind, partner, partner_kind, partner2, flow, nomenclature, code, value, currency, value_basis, value_cif, value_fob, quantity, unit, net_weight_kg, ${source} AS source`;
+    const columns = `file, line, period, month0, months, reporter, reporter_kind, partner, partner_kind, partner2, flow, nomenclature, code, level, value, currency, value_basis, value_cif, value_fob, quantity, unit, net_weight_kg, ${source} AS source`;
     const folded = `trade_folded_${index}`;
     if (!fold.length && !num(d?.['keys'])) {
       this.parts.push(`SELECT ${columns} FROM ${conv} WHERE NOT v_missing`);
@@ -388,7 +390,7 @@ export class TradeLoader {
       await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${folded} AS WITH dd AS (
           SELECT * FROM ${conv} WHERE NOT v_missing QUALIFY row_number() OVER (PARTITION BY ${key}, fold_key ORDER BY line) = 1),
         t AS (SELECT *, bool_or(is_total) OVER (PARTITION BY ${key}) AS has_total, count(*) OVER (PARTITION BY ${key}) AS parts FROM dd)
-        SELECT file, min(line) AS line, any_value(period) AS period, ${key}, any_value(reporter_kind) AS reporter_kind, any_value(partner_kind) AS partner_kind,
+        SELECT file, min(line) AS line, any_value(period) AS period, ${key}, any_value(level) AS level, any_value(reporter_kind) AS reporter_kind, any_value(partner_kind) AS partner_kind,
           sum(value) AS value, any_value(currency) AS currency, any_value(value_basis) AS value_basis,
           sum(value_cif) AS value_cif, sum(value_fob) AS value_fob, sum(quantity) AS quantity, any_value(unit) AS unit, sum(net_weight_kg) AS net_weight_kg,
           count(*) AS summed, bool_or(has_total AND parts > 1) AS dropped_breakdown, max(parts) AS parts
@@ -540,11 +542,7 @@ function formatMonth(month0: number, months: number): string {
 
 /** Columns of trade_flows in table order, as the loader's final INSERT fills them. */
 export const TRADE_FLOW_INSERT = `SELECT $1 AS dataset, $2 AS seq, i.file, i.line, i.period, i.month0, i.months, i.reporter, i.reporter_kind,
-    i.partner, i.partner_kind, i.partner2, i.flow, i.nomenclature, i.code,
-    CASE WHEN i.code = 'TOTAL' THEN 'TOTAL' WHEN NOT regexp_full_match(i.code, '\\d+') THEN 'CONF'
-         WHEN length(i.code) = 2 THEN 'HS2' WHEN length(i.code) = 4 THEN 'HS4' WHEN length(i.code) = 6 THEN 'HS6'
-         WHEN length(i.code) = 8 THEN CASE WHEN i.nomenclature LIKE 'CN%' THEN 'CN8' ELSE 'NAT8' END
-         ELSE 'NAT' || length(i.code)::VARCHAR END AS level,
+    i.partner, i.partner_kind, i.partner2, i.flow, i.nomenclature, i.code, i.level,
     i.value::DECIMAL(18, 2), (i.value::DECIMAL(18, 2) - coalesce(cs.detailed, 0))::DECIMAL(18, 2) AS own_value, cs.detailed IS NOT NULL AS subtotal, i.currency, i.value_basis,
     i.value_cif::DECIMAL(18, 2), i.value_fob::DECIMAL(18, 2), i.quantity, i.unit, i.net_weight_kg, i.source
   FROM trade_incoming i LEFT JOIN trade_child_sums cs USING (file, line)`;

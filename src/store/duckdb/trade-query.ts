@@ -55,11 +55,11 @@ export class TradeQueries {
     return parts.join(' AND ');
   }
 
+  /** Codes of the datasets in scope, from trade_codes (written at load: every code with its row count). */
   async codes(scope?: TradeScope): Promise<TradeCodeCount[]> {
-    const where = await this.scopeWhere(scope);
-    const rows = await this.all(`SELECT t.nomenclature, t.code, count(*) AS rows, any_value(c.description) AS description
-      FROM trade_flows t LEFT JOIN trade_codes c ON c.dataset = t.dataset AND c.nomenclature = t.nomenclature AND c.code = t.code
-      WHERE ${where} GROUP BY ALL ORDER BY 1, 2`);
+    const where = await this.scopeWhere({ datasets: scope?.datasets }, 'c');
+    const rows = await this.all(`SELECT c.nomenclature, c.code, sum(c.rows) AS rows, any_value(c.description) AS description
+      FROM trade_codes c WHERE ${where} GROUP BY ALL ORDER BY 1, 2`);
     return rows.map((r) => ({
       nomenclature: String(r['nomenclature']),
       code: String(r['code']),
@@ -68,12 +68,11 @@ export class TradeQueries {
     }));
   }
 
+  /** Coverage from trade_parties (written at load), without reading the rows. */
   async coverage(scope?: TradeScope): Promise<TradeCoverage> {
-    const where = await this.scopeWhere(scope);
-    const [r] = await this.all(`SELECT list(DISTINCT currency ORDER BY currency) AS currencies,
-        min(month0) FILTER (WHERE months = 1) AS first_month, max(month0) FILTER (WHERE months = 1) AS last_month,
-        min(month0 // 12) FILTER (WHERE months = 12) AS first_year, max(month0 // 12) FILTER (WHERE months = 12) AS last_year
-      FROM trade_flows t WHERE ${where}`);
+    const where = await this.scopeWhere(scope, 'p');
+    const [r] = await this.all(`SELECT list(DISTINCT currency ORDER BY currency) AS currencies, min(first_month) AS first_month, max(last_month) AS last_month,
+        min(first_year) AS first_year, max(last_year) AS last_year FROM trade_parties p WHERE ${where}`);
     const opt = (v: unknown) => (v === null || v === undefined ? undefined : num(v));
     return {
       currencies: ((r?.['currencies'] as unknown[]) ?? []).map(String),
@@ -84,90 +83,127 @@ export class TradeQueries {
     };
   }
 
-  /** Loads the code selection into a temp table joined by the aggregate query. */
-  private async selection(q: TradeAggregateQuery): Promise<void> {
-    await this.conn.run('CREATE OR REPLACE TEMP TABLE q_codes (nomenclature VARCHAR, code VARCHAR, series VARCHAR, goods BOOLEAN)');
-    const appender = await this.conn.createAppender('q_codes');
-    for (const c of q.codes) {
-      appender.appendVarchar(c.nomenclature);
-      appender.appendVarchar(c.code);
-      appender.appendVarchar(c.series);
-      appender.appendBoolean(c.goods);
-      appender.endRow();
-    }
-    appender.closeSync();
-  }
-
+  /**
+   * The flows hub detection needs, in few passes over the rows: (1) the suppliers' exports to
+   * non-coalition countries by partner, code and window; (2) for the goods only, the same by
+   * supplying reporter and by month; (3) the own imports and exports of non-coalition
+   * reporters, and (4) the rows of aggregate or unspecified areas — these two only when the
+   * datasets' parties (trade_parties) show any. Codes are mapped to series here, after summing.
+   */
   async aggregate(q: TradeAggregateQuery): Promise<TradeAggregateResult> {
-    const where = await this.scopeWhere(q);
-    await this.selection(q);
-    const coalition = codeList(q.coalition, 'country');
-    const suppliers = codeList(q.suppliers ?? q.coalition, 'country');
-    const russia = codeList([q.russia], 'country');
+    const datasets = await this.scopeWhere({ datasets: q.datasets });
+    const partyWhere = await this.scopeWhere({ datasets: q.datasets }, 'p');
+    const coalitionCodes = codeList(q.coalition, 'country');
+    const supplierCodes = codeList(q.suppliers ?? q.coalition, 'country');
+    const coalition = `[${coalitionCodes}]`;
+    const suppliers = `[${supplierCodes}]`;
+    const russia = lit(q.russia);
     const { baseline: b, period: p } = q;
-    const fits = (w: { from: number; to: number }) => `t.month0 >= ${w.from} AND t.month0 + t.months - 1 <= ${w.to}`;
-    const lo = Math.min(b.from, p.from);
-    const hi = Math.max(b.to, p.to);
-    const scoped = `FROM trade_flows t JOIN q_codes c ON c.nomenclature = t.nomenclature AND c.code = t.code
-      WHERE ${where} AND t.month0 BETWEEN ${lo} AND ${hi} AND t.currency = ${lit(q.currency)}`;
-    const windowCase = `CASE WHEN ${fits(b)} THEN 'baseline' WHEN ${fits(p)} THEN 'period' END`;
-    const rows = await this.all(`WITH f AS (
-        SELECT ${windowCase} AS win, t.reporter, t.partner, t.month0, t.months, t.own_value AS v, c.series, c.goods,
-          CASE
-            WHEN t.flow = 'export' AND t.reporter IN (${suppliers}) AND t.partner_kind = 'country' AND t.partner NOT IN (${coalition}) THEN 'supply'
-            WHEN t.reporter_kind = 'country' AND t.reporter NOT IN (${coalition}) AND t.partner_kind <> 'aggregate' AND t.flow = 'import' THEN 'imports'
-            WHEN t.reporter_kind = 'country' AND t.reporter NOT IN (${coalition}) AND t.partner_kind <> 'aggregate' AND t.flow = 'export' THEN 'exports'
-          END AS role
-        ${scoped} AND t.reporter_kind = 'country'),
-      g AS (
-        SELECT *, CASE WHEN role = 'supply' THEN partner ELSE reporter END AS country,
-          CASE WHEN role = 'supply' THEN NULL WHEN partner = ${russia} THEN 'russia' WHEN partner IN (${coalition}) THEN 'coalition' ELSE 'other' END AS pclass,
-          CASE WHEN role = 'supply' AND goods THEN reporter END AS supplier,
-          CASE WHEN role = 'supply' AND goods THEN month0 END AS month
-        FROM f WHERE win IS NOT NULL AND role IS NOT NULL)
-      SELECT GROUPING(series, pclass, supplier, month, months) AS gid, role, country, series, win, pclass, supplier, month, months,
-        sum(v)::DOUBLE AS value, count(*) AS rows
-      FROM g
-      GROUP BY GROUPING SETS ((role, country, series, win, pclass), (role, country, supplier, win), (role, country, month, months))`);
+
+    // What the datasets hold (trade_parties, written at load) tells which filters the rows need.
+    const isSupplier = new Set(q.suppliers ?? q.coalition);
+    const isCoalition = new Set(q.coalition);
+    const parties = await this.all(`SELECT reporter, reporter_kind, partner, partner_kind, flow, currency, rows, first_year FROM trade_parties p WHERE ${partyWhere}`);
+    const isSupply = (r: Row) => r['flow'] === 'export' && isSupplier.has(String(r['reporter'])) && r['partner_kind'] === 'country' && !isCoalition.has(String(r['partner']));
+    const inCurrency = (r: Row) => r['currency'] === q.currency;
+    const onlyCurrency = parties.every(inCurrency);
+    const onlySupply = parties.every(isSupply);
+    const annual = parties.some((r) => r['first_year'] !== null && r['first_year'] !== undefined);
+    const ownRows = parties.filter((r) => inCurrency(r) && r['reporter_kind'] === 'country' && !isCoalition.has(String(r['reporter'])) && r['partner_kind'] !== 'aggregate' && (r['flow'] === 'import' || r['flow'] === 'export')).length;
+    const areaRows = parties.filter((r) => inCurrency(r) && (r['reporter_kind'] !== 'country' || r['partner_kind'] !== 'country')).length;
+
+    const fits = (w: { from: number; to: number }) =>
+      annual ? `(t.month0 >= ${w.from} AND t.month0 + t.months - 1 <= ${w.to})` : `t.month0 BETWEEN ${w.from} AND ${w.to}`;
+    const later = `(t.month0 BETWEEN ${p.from} AND ${p.to})`;
+    const rows = `${datasets}${onlyCurrency ? '' : ` AND t.currency = ${lit(q.currency)}`} AND (${fits(b)} OR ${fits(p)})`;
+    const supply = onlySupply
+      ? 'true'
+      : `t.flow = 'export' AND list_contains(${suppliers}, t.reporter) AND t.partner_kind = 'country' AND NOT list_contains(${coalition}, t.partner)`;
     const out: TradeAggregateResult = { cells: [], suppliers: [], months: [], areas: [], rows: 0 };
-    for (const r of rows) {
-      const gid = num(r['gid']);
-      const win = r['win'] as 'baseline' | 'period';
-      const value = num(r['value']);
-      // GROUPING bits (series, pclass, supplier, month, months): 0 = grouped by that column
-      if ((gid & 0b11000) === 0) {
-        out.rows += num(r['rows']);
-        out.cells.push({
-          role: r['role'] as 'supply',
-          country: String(r['country']),
-          series: String(r['series']),
-          window: win,
-          pclass: (r['pclass'] ?? null) as 'russia' | null,
-          value,
-          rows: num(r['rows']),
-        });
-      } else if ((gid & 0b00100) === 0) {
-        if (r['supplier'] !== null) out.suppliers.push({ country: String(r['country']), reporter: String(r['supplier']), window: win, value });
-      } else if (r['month'] !== null) {
-        out.months.push({ country: String(r['country']), month0: num(r['month']), months: num(r['months']), value });
+    const selection = new Map(q.codes.map((c) => [`${c.nomenclature}|${c.code}`, c]));
+    const windowOf = (isLater: unknown) => (isLater ? 'period' : 'baseline') as 'baseline' | 'period';
+    const cells = new Map<string, TradeAggregateResult['cells'][number]>();
+    const addCell = (role: 'supply' | 'imports' | 'exports', country: string, nomenclature: string, code: string, window: 'baseline' | 'period', pclass: 'coalition' | 'russia' | 'other' | null, value: number, n: number) => {
+      const sel = selection.get(`${nomenclature}|${code}`);
+      if (!sel) return;
+      const key = [role, country, sel.series, window, pclass].join('|');
+      const cell = cells.get(key);
+      if (cell) {
+        cell.value += value;
+        cell.rows += n;
+      } else cells.set(key, { role, country, series: sel.series, window, pclass, value, rows: n });
+      out.rows += n;
+    };
+
+    // (1) supply by partner, code and window
+    for (const r of await this.all(`SELECT t.partner, t.nomenclature, t.code, ${later} AS later, sum(t.own_value)::DOUBLE AS value, count(*) AS n
+        FROM trade_flows t WHERE ${rows} AND ${supply} GROUP BY ALL`)) {
+      addCell('supply', String(r['partner']), String(r['nomenclature']), String(r['code']), windowOf(r['later']), null, num(r['value']), num(r['n']));
+    }
+
+    // (2) the goods by supplying reporter and by month (a code list filters first: cheap)
+    const goodsCodes = [...new Set(q.codes.filter((c) => c.goods).map((c) => c.code))];
+    const allGoods = goodsCodes.length > 0 && q.codes.every((c) => c.goods);
+    if (goodsCodes.length) {
+      if (!allGoods) {
+        await this.conn.run('CREATE OR REPLACE TEMP TABLE q_goods (code VARCHAR)');
+        const appender = await this.conn.createAppender('q_goods');
+        for (const c of goodsCodes) {
+          appender.appendVarchar(c);
+          appender.endRow();
+        }
+        appender.closeSync();
+      }
+      const goodsFilter = allGoods ? '' : goodsCodes.length <= 500 ? `AND list_contains([${goodsCodes.map(lit).join(', ')}], t.code)` : 'AND t.code IN (SELECT code FROM q_goods)';
+      for (const r of await this.all(`SELECT GROUPING(t.reporter, t.month0) AS gid, t.partner, t.reporter, ${later} AS later, t.month0, t.months, sum(t.own_value)::DOUBLE AS value
+          FROM trade_flows t WHERE ${rows} AND ${supply} ${goodsFilter}
+          GROUP BY GROUPING SETS ((t.partner, t.reporter, later), (t.partner, t.month0, t.months))`)) {
+        if ((num(r['gid']) & 0b10) === 0) out.suppliers.push({ country: String(r['partner']), reporter: String(r['reporter']), window: windowOf(r['later']), value: num(r['value']) });
+        else out.months.push({ country: String(r['partner']), month0: num(r['month0']), months: num(r['months']), value: num(r['value']) });
       }
     }
-    const areas = await this.all(`WITH a AS (
-        SELECT ${windowCase} AS win, t.reporter, t.reporter_kind, t.partner, t.partner_kind, t.flow, c.goods, t.own_value
-        ${scoped} AND (t.reporter_kind <> 'country' OR t.partner_kind <> 'country'))
-      SELECT win, reporter, reporter_kind, partner, partner_kind, flow, goods, sum(own_value)::DOUBLE AS value, count(*) AS rows
-      FROM a WHERE win IS NOT NULL GROUP BY ALL ORDER BY value DESC LIMIT 500`);
-    out.areas = areas.map((a) => ({
-      reporter: String(a['reporter']),
-      reporter_kind: String(a['reporter_kind']),
-      partner: String(a['partner']),
-      partner_kind: String(a['partner_kind']),
-      flow: String(a['flow']),
-      window: a['win'] as 'baseline',
-      goods: Boolean(a['goods']),
-      value: num(a['value']),
-      rows: num(a['rows']),
-    }));
+
+    // (3) non-coalition reporters' own imports and exports, and (4) areas that are not countries — when the parties show any
+    if (ownRows) {
+      for (const r of await this.all(`SELECT t.reporter, t.flow, CASE WHEN t.partner = ${russia} THEN 'russia' WHEN list_contains(${coalition}, t.partner) THEN 'coalition' ELSE 'other' END AS pclass,
+            t.nomenclature, t.code, ${later} AS later, sum(t.own_value)::DOUBLE AS value, count(*) AS n
+          FROM trade_flows t WHERE ${rows} AND t.reporter_kind = 'country' AND NOT list_contains(${coalition}, t.reporter)
+            AND t.partner_kind <> 'aggregate' AND t.flow IN ('import', 'export')
+          GROUP BY ALL`)) {
+        const role = r['flow'] === 'import' ? 'imports' : 'exports';
+        addCell(role, String(r['reporter']), String(r['nomenclature']), String(r['code']), windowOf(r['later']), r['pclass'] as 'other', num(r['value']), num(r['n']));
+      }
+    }
+    out.cells = [...cells.values()];
+    if (areaRows) {
+      const areas = new Map<string, TradeAggregateResult['areas'][number]>();
+      for (const a of await this.all(`SELECT t.reporter, t.reporter_kind, t.partner, t.partner_kind, t.flow, t.nomenclature, t.code, ${later} AS later,
+            sum(t.own_value)::DOUBLE AS value, count(*) AS n
+          FROM trade_flows t WHERE ${rows} AND (t.reporter_kind <> 'country' OR t.partner_kind <> 'country') GROUP BY ALL`)) {
+        const sel = selection.get(`${a['nomenclature']}|${a['code']}`);
+        if (!sel) continue;
+        const window = windowOf(a['later']);
+        const key = [a['reporter'], a['partner'], a['flow'], sel.goods, window].join('|');
+        const e = areas.get(key);
+        if (e) {
+          e.value += num(a['value']);
+          e.rows += num(a['n']);
+        } else {
+          areas.set(key, {
+            reporter: String(a['reporter']),
+            reporter_kind: String(a['reporter_kind']),
+            partner: String(a['partner']),
+            partner_kind: String(a['partner_kind']),
+            flow: String(a['flow']),
+            window,
+            goods: sel.goods,
+            value: num(a['value']),
+            rows: num(a['n']),
+          });
+        }
+      }
+      out.areas = [...areas.values()].sort((x, y) => y.value - x.value).slice(0, 500);
+    }
     return out;
   }
 
