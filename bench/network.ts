@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BUNDLED_LISTS, bundledIngest } from '../src/ingest/bundled.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { buildNetwork, NetworkBuilder, type EntityInput } from '../src/network/build.js';
+import { readCache, writeCache } from '../src/network/cache.js';
 import { parseUserDate } from '../src/network/dates.js';
 import type { Network } from '../src/network/network.js';
 import { findPaths, type PathTarget } from '../src/network/paths.js';
@@ -88,6 +89,20 @@ function pathQueries(net: Network, n: number, seed: number) {
   };
 }
 
+/** Writing and reading the on-disk snapshot the CLI keeps between commands. */
+async function cacheRoundTrip(net: Network) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sanctrace-bench-cache-')), 'network.v8');
+  let t = performance.now();
+  await writeCache(file, 'bench', net);
+  const write = (performance.now() - t) / 1000;
+  t = performance.now();
+  const back = await readCache(file, 'bench');
+  const read = (performance.now() - t) / 1000;
+  const bytes = statSync(file).size;
+  rmSync(path.dirname(file), { recursive: true, force: true });
+  return { cache_write_seconds: round(write, 2), cache_read_seconds: round(read, 2), cache_mb: mb(bytes), cache_nodes: back?.graph.nodeCount };
+}
+
 async function fromStore(store: Store, label: string) {
   // reading the store alone, then the whole build (read + graph)
   let t = performance.now();
@@ -117,6 +132,7 @@ async function fromStore(store: Store, label: string) {
       shipment_lines: net.report.shipmentLines,
       sanctioned_nodes: net.report.sanctionedNodes,
       skipped: net.report.skipped,
+      ...(await cacheRoundTrip(net)),
     },
   };
 }
@@ -212,6 +228,9 @@ if (worldDb) {
   result['store_with_world'] = 'set SANCTRACE_BENCH_DB to a store holding the synthetic world (sanctrace demo) to measure it';
 }
 
+// before the big graph: its heap would make every collection (and so this figure) slower
+result['ubo_1000_upstream_owners'] = { ...uboTree(), target_ms: 50 };
+
 const big = generated(1_000_000, 3_000_000);
 result['generated_1m_nodes_3m_edges'] = {
   nodes: big.net.graph.nodeCount,
@@ -225,7 +244,6 @@ result['generated_1m_nodes_3m_edges'] = {
   paths_4_hops: pathQueries(big.net, 300, 3),
   targets: { build_seconds: 30, memory_mb: 4096, path_p95_ms: 50 },
 };
-result['ubo_1000_upstream_owners'] = { ...uboTree(), target_ms: 50 };
 result['gc_exposed'] = !!gc;
 result['load_average'] = os.loadavg().map((x) => round(x, 1));
 result['machine'] = { cpus: os.cpus().length, node: process.version };

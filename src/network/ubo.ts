@@ -287,7 +287,6 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
     const share = rounded(eff.get(owner) ?? { min: 0, max: 0 });
     const ownerNotes: string[] = [];
     const st = stated.get(owner);
-    const computed = acyclic ? undefined : sums.get(owner);
     if (st) {
       const viaChains = chains.get(owner)?.filter((c) => c.path.length > 1) ?? [];
       const chainSum = viaChains.reduce((r, c) => ({ min: r.min + c.min, max: r.max + c.max }), { min: 0, max: 0 });
@@ -295,7 +294,6 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
       if (viaChains.length && (chainSum.max < st.min - 1e-9 || chainSum.min > st.max + 1e-9)) ownerNotes.push('the stated indirect holding and the chains disagree');
       for (const e of statedIndirect.get(owner)!) edgeIds.add(e);
     }
-    void computed;
     const ownerChains = (chains.get(owner) ?? []).sort((a, b) => b.max - a.max || b.min - a.min).slice(0, perOwner);
     for (const c of ownerChains) for (const l of c.path) for (const e of l.edges) edgeIds.add(e);
     if (ownerChains.some((c) => c.path.some((l) => !l.stated))) ownerNotes.push('a link on its chains states no share (counted as 0–100 %)');
