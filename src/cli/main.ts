@@ -14,6 +14,10 @@ import { MatcherLoadError } from '../screening/bulk.js';
 import { decideCommand } from './decide.js';
 import { decisionsCommand, logCommand } from './log.js';
 import { screenCommand } from './screen.js';
+import { addDemoWorldCommands } from './demo-world.js';
+import { registerNetworkCommands } from './trace.js';
+import { registerFlagsCommand } from './flags.js';
+import { registerCrossrefCommand } from './crossref.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -106,10 +110,15 @@ function buildProgram(): Command {
     .option('--output <file>', 'write to a file instead of stdout')
     .action(async (flags) => withStore(db(), (store) => exportCommand(store, flags)));
 
-  program
+  const demo = program
     .command('demo')
     .description('the main job: build the store from the bundled real data and print a summary')
     .action(async () => withStore(db(), (store) => demoCommand(store, resolveConfig(db()).db)));
+  addDemoWorldCommands(demo, db);
+
+  registerNetworkCommands(program, (fn) => withStore(db(), fn), { dbPath: () => resolveConfig(db()).db });
+  registerCrossrefCommand(program, db);
+  registerFlagsCommand(program, db);
 
   program
     .command('screen')

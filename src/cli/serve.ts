@@ -27,7 +27,7 @@ export async function serveCommand(db: string, flags: ServeFlags, signal?: Abort
   try {
     const address = await app.listen({ port, host: flags.host });
     const url = address.replace('[::1]', 'localhost');
-    process.stdout.write(`sanctrace: serving on ${url} (OpenAPI: ${url}/openapi.json; audit log ${audit ? 'on' : 'off'})\n`);
+    process.stdout.write(`sanctrace: serving on ${url} (UI: ${url}/ui/, OpenAPI: ${url}/openapi.json; audit log ${audit ? 'on' : 'off'})\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

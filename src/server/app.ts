@@ -12,6 +12,10 @@ import { ScreeningService } from './screening.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { screenRoutes } from './routes/screen.js';
 import { tradeRoutes } from './routes/trade.js';
+import { networkRoutes } from './routes/network.js';
+import { flagRoutes } from './routes/flags.js';
+import { webRoutes } from './routes/web.js';
+import { NetworkService } from '../network/service.js';
 import { yenteRoutes } from './routes/yente.js';
 
 export { DEFAULT_LIMITS, HttpError, type Limits } from './http.js';
@@ -28,6 +32,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** package version shown in the OpenAPI document */
   version?: string;
+  /** the network of the store (default: built from the store on first use, kept in memory) */
+  network?: NetworkService;
 }
 
 function bytes(n: number): string {
@@ -78,6 +84,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
         { name: 'Screening', description: 'bulk screening of CSV uploads' },
         { name: 'Audit', description: 'screening log and reviewer decisions' },
         { name: 'Trade', description: 'trade statistics: diversion hubs, flows, goods' },
+        { name: 'Network', description: 'links in time: neighbourhoods, paths, ultimate owners, clusters' },
+        { name: 'Flags', description: 'red flags with evidence, the risk worklist and reviews' },
+        { name: 'Web UI', description: 'read routes for the web UI: datasets with versions, search with facets, entity detail' },
       ],
     },
   });
@@ -86,6 +95,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     await screenRoutes(instance, { service, limits });
     await decisionRoutes(instance, { service });
     await tradeRoutes(instance, { store: options.store });
+    const network = options.network ?? new NetworkService(options.store, {}, async () => options.matcher);
+    await networkRoutes(instance, { service: network });
+    await flagRoutes(instance, { store: options.store });
+    await webRoutes(instance, { store: options.store, matcher: options.matcher });
     instance.get('/openapi.json', { schema: { hide: true } }, async () => instance.swagger());
   });
   return app;
