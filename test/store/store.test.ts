@@ -47,6 +47,18 @@ describe('DuckDB store', () => {
     expect(statements.every((s) => s.dataset === 'zala' && s.recordKey === someone.id && s.firstVersion === 'v1' && s.current)).toBe(true);
   });
 
+  it('streams every entity even while other queries run on the store', async () => {
+    const loaded = await ingest(store, { format: 'un-xml', inputs: [path.join(LISTS, 'un')], dataset: 'un' });
+    const expected = loaded.version.entities;
+    let seen = 0;
+    for await (const e of store.entities()) {
+      seen++;
+      // a lookup per entity, as a server answering requests or a caller following links does
+      if (seen % 50 === 1) expect((await store.getEntity(e.id))?.id).toBe(e.id);
+    }
+    expect(seen).toBe(expected);
+  });
+
   it('round-trips export → ingest without loss', async () => {
     await ingest(store, { format: 'ftm', inputs: [path.join(LISTS, 'ftm')], dataset: 'os' });
     const exported = await all(store);

@@ -430,29 +430,36 @@ export class DuckDbStore implements Store {
       filter += ` AND s.schema IN (SELECT unnest($${params.length}::VARCHAR[]))`;
     }
     const { values, types } = DuckDbStore.bind(params);
-    const result = await this.conn.stream(
-      `SELECT ${ENTITY_QUERY_COLUMNS} ${CURRENT_STATEMENTS}
-       WHERE true ${filter}
-       ORDER BY entity_id, prop, value`,
-      values,
-      types as DuckDBType[] | undefined,
-    );
-    let current: StoredEntity | undefined;
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      for (const values of chunk.getRows()) {
-        const row: Row = {};
-        ENTITY_COLUMN_NAMES.forEach((name, i) => (row[name] = values[i]));
-        const id = String(row['entity_id']);
-        if (current && current.id !== id) {
-          yield current;
-          current = undefined;
+    // A stream of its own: a query run on the shared connection while this one is read (a server
+    // answering requests, a caller looking things up per entity) would end it early.
+    const conn = await this.instance.connect();
+    try {
+      const result = await conn.stream(
+        `SELECT ${ENTITY_QUERY_COLUMNS} ${CURRENT_STATEMENTS}
+         WHERE true ${filter}
+         ORDER BY entity_id, prop, value`,
+        values,
+        types as DuckDBType[] | undefined,
+      );
+      let current: StoredEntity | undefined;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        for (const values of chunk.getRows()) {
+          const row: Row = {};
+          ENTITY_COLUMN_NAMES.forEach((name, i) => (row[name] = values[i]));
+          const id = String(row['entity_id']);
+          if (current && current.id !== id) {
+            yield current;
+            current = undefined;
+          }
+          current = DuckDbStore.addStatement(current, row);
         }
-        current = DuckDbStore.addStatement(current, row);
       }
+      if (current) yield current;
+    } finally {
+      conn.closeSync();
     }
-    if (current) yield current;
   }
 
   private static addStatement(entity: StoredEntity | undefined, row: Row): StoredEntity {
