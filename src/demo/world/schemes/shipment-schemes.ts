@@ -6,7 +6,8 @@
 import { INVASION, dayOf } from '../dates.js';
 import { good, typicalPrice } from '../goods.js';
 import { history, ordinaryOwners, russianBuyer } from './common.js';
-import type { Kit } from './kit.js';
+import type { Company } from '../model.js';
+import type { Kit, SchemeBuilder } from './kit.js';
 
 /** CNC machines declared for Kyrgyzstan in transit through Russia that never arrive. */
 export function falseTransit(kit: Kit): void {
@@ -15,6 +16,7 @@ export function falseTransit(kit: Kit): void {
   const consignee = b.company('consignee', { country: 'KG', sector: 'industrial-equipment', city: 'Бишкек', incorporated: b.dayIn(2022, b.r.int(6, 9)), role: 'none' });
   ordinaryOwners(b, consignee);
   const goods = ['845811', '845961', '846693'];
+  ordinaryTransit(kit, b, supplier);
   for (let i = 0; i < 5; i++) {
     const date = b.dayIn(2022 + Math.floor((9 + i * 2) / 12), ((9 + i * 2) % 12) + 1);
     const hs = goods[i % 3]!;
@@ -26,6 +28,24 @@ export function falseTransit(kit: Kit): void {
   b.describe('An Italian or German machine-tool maker declares CNC lathes, milling machines and parts for export to a Bishkek firm registered in mid-2022, by road in transit through Russia; no import declaration in Kyrgyzstan follows, unlike the ordinary consignments through Russia, which are declared again on arrival.')
     .flags(['RF16'], ['RF01', 'RF02', 'RF13'])
     .route({ suppliers: [supplier], intermediaries: [consignee], buyers: [], actualDestination: 'RU', goods, links: [] });
+}
+
+/**
+ * The same maker's ordinary consignments to an ordinary Kyrgyz importer through Russia, declared
+ * on export and again on arrival: the comparison that shows the planted ones never arrive (at any
+ * scale, even where the world has few other consignments to Kyrgyzstan). Not part of the scheme.
+ */
+function ordinaryTransit(kit: Kit, b: SchemeBuilder, supplier: Company): void {
+  const w = kit.world;
+  const candidates = w.companies.filter((c) => c.country === 'KG' && !c.planted && !c.listed && c.role === 'importer' && (c.sector === 'industrial-equipment' || c.sector === 'machine-tools') && c.incorporated < dayOf(2019, 1, 1) && c.dissolved === undefined);
+  const importer = candidates.length > 0 ? b.r.pick(candidates) : w.addCompany(b.r, { country: 'KG', sector: 'industrial-equipment', city: 'Бишкек', incorporated: dayOf(b.r.int(2008, 2016), b.r.int(1, 12), 10), role: 'importer' });
+  for (let i = 0; i < 6; i++) {
+    const date = b.dayIn(2020 + Math.floor(i * 0.8), b.r.int(1, 12));
+    const lines = [{ hs6: '846693', quantity: b.lot('846693'), unitPrice: b.price('846693') }];
+    const spec = { exporter: supplier, importer, transit: 'RU' as const, transport: 'road', lines };
+    kit.trade.declare({ ...spec, date, type: 'EX', customsCountry: supplier.country });
+    kit.trade.declare({ ...spec, date: date + b.r.int(6, 20), type: 'IM', customsCountry: 'KG' });
+  }
 }
 
 /** One large lot in, two dozen small lots out to a Russian buyer, each under 10,000 USD. */
