@@ -5,6 +5,7 @@ import { EDGE_CONTROL, EDGE_INDIRECT } from './graph.js';
 import type { Network } from './network.js';
 import { requireNode } from './paths.js';
 import { formatShare } from './shares.js';
+import { sanctionedTwins } from './twins.js';
 import { edgeView, nodeLabel, nodeView, type EdgeView, type NodeView } from './view.js';
 
 /**
@@ -58,6 +59,8 @@ export interface OwnerShare {
   person: boolean;
   /** nobody owns this owner on that day (a top of the chains) */
   top: boolean;
+  /** sanctioned records that are probably this owner (shared identifier, name and birth date, same-as) */
+  sanctioned_twins: Array<{ id: string; caption: string; via: string }>;
   chains: Chain[];
   notes: string[];
 }
@@ -294,6 +297,8 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
       if (viaChains.length && (chainSum.max < st.min - 1e-9 || chainSum.min > st.max + 1e-9)) ownerNotes.push('the stated indirect holding and the chains disagree');
       for (const e of statedIndirect.get(owner)!) edgeIds.add(e);
     }
+    const twins = sanctionedTwins(g, owner, time).map((t) => ({ id: g.ids[t.node]!, caption: g.captions[t.node]!, via: t.via }));
+    for (const t of twins) ownerNotes.push(`shares ${t.via} with ${t.caption}, which is sanctioned`);
     const ownerChains = (chains.get(owner) ?? []).sort((a, b) => b.max - a.max || b.min - a.min).slice(0, perOwner);
     for (const c of ownerChains) for (const l of c.path) for (const e of l.edges) edgeIds.add(e);
     if (ownerChains.some((c) => c.path.some((l) => !l.stated))) ownerNotes.push('a link on its chains states no share (counted as 0–100 %)');
@@ -305,6 +310,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
       ...(st ? { stated_indirect: rounded(st) } : {}),
       person: isPerson(owner),
       top: !(ownersOf.get(owner)?.length),
+      sanctioned_twins: twins,
       chains: ownerChains.map((c) => ({
         share: rounded({ min: c.min, max: c.max }),
         links: c.path.map((l) => ({
@@ -383,6 +389,14 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
   if (conflicts.length) notes.push(`records of the same holding disagree, their range is used: ${conflicts.join('; ')}`);
   for (const o of owners) {
     if (o.top && !o.person && o.status !== 'below_threshold') notes.push(`${o.node.caption} (${o.node.schema}) holds ${formatShare(o.share.min, o.share.max)} and has no known owner on ${dayIso(day)}: its beneficial owners are not in the data`);
+  }
+  const listedOwners = owners.filter((o) => o.node.sanctioned || o.sanctioned_twins.length);
+  if (listedOwners.length) {
+    notes.push(
+      `sanctioned among the owners: ${listedOwners
+        .map((o) => `${o.node.caption} (${formatShare(o.share.min, o.share.max)}${o.node.sanctioned ? '' : `; through its twin ${o.sanctioned_twins.map((t) => t.caption).join(', ')}`})`)
+        .join('; ')}`,
+    );
   }
   if (!beneficial.length && directors.length) notes.push(`no natural person reaches ${formatShare(threshold, threshold)}: the directors are the senior managing officials`);
 

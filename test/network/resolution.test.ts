@@ -3,6 +3,7 @@ import { buildNetwork } from '../../src/network/build.js';
 import { parseUserDate } from '../../src/network/dates.js';
 import type { Network } from '../../src/network/network.js';
 import { findPaths } from '../../src/network/paths.js';
+import { ultimateOwners } from '../../src/network/ubo.js';
 import { addSameAs, resolveEntities } from '../../src/network/resolution.js';
 import { NetworkService } from '../../src/network/service.js';
 import { buildMatcher, type ScreeningEngine } from '../../src/screening/engine.js';
@@ -58,6 +59,12 @@ describe('entity resolution across datasets (screening engine), never merged', (
     expect(net.graph.node('kz-zakharov')).not.toBe(net.graph.node(ZALA.zakharov));
     // a minimum score above the links' leaves them out
     expect(findPaths(net, { ...only, minSameAsScore: 1.01 }).paths).toEqual([]);
+  });
+
+  it('UBO names the sanctioned twin of an owner: the registry\'s Zakharov shares his INN with the listed one', () => {
+    const a = ultimateOwners(net, { id: 'kz-co', at: parseUserDate('2024-01-01')! });
+    expect(a.owners[0]!.sanctioned_twins).toEqual(expect.arrayContaining([{ id: ZALA.zakharov, caption: 'Alexander ZAKHAROV', via: 'the identifier 183111242406' }]));
+    expect(a.notes).toContain('sanctioned among the owners: Захаров Александр Вячеславович (100 %; through its twin Alexander ZAKHAROV)');
   });
 
   it('the service resolves around an entity once and keeps the network until a dataset changes', async () => {

@@ -8,6 +8,7 @@ import { parseUserDate, type TimeFilter } from '../../src/network/dates.js';
 import type { Network } from '../../src/network/network.js';
 import { mirrorCompanies } from '../../src/network/mirror.js';
 import { findPaths } from '../../src/network/paths.js';
+import { ultimateOwners } from '../../src/network/ubo.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { LISTS, tempDir } from '../helpers.js';
 
@@ -139,6 +140,25 @@ describe('trace on the synthetic world', () => {
     const decoy = truth.decoys.find((d) => d.kind === 'ended-ownership')!;
     const [hub, buyer] = [decoy.links.find((l) => l.end_date)!.to, decoy.links.find((l) => !l.end_date)!.to];
     expect(has(hub, buyer)).toBe(false);
+  });
+
+  it('UBO of the hub behind layered holdings: the listed Russian firm holds what the chain multiplies to, and its listed twin is named', () => {
+    const s = truth.schemes.find((x) => x.route.links.some((l) => l.kind === 'ownership-chain'))!;
+    const link = s.route.links.find((l) => l.kind === 'ownership-chain')!;
+    const hub = s.route.intermediaries[0]!;
+    const listed = link.parties[0]!;
+    // the chain's ties: held by the link's parties (the listed firm and its holdings), not the local co-owner
+    const ties = s.links.filter((t) => link.ties.includes(t.id) && link.parties.includes(t.from));
+    // the chain's percentages as the truth states them ("owns 100%")
+    const expected = ties.filter((t) => t.schema === 'Ownership').reduce((share, t) => share * Number(/owns ([\d.]+)%/.exec(t.detail)![1]) / 100, 1);
+    const a = ultimateOwners(net, { id: hub, at: parseUserDate(s.period!.first)! });
+    const owner = a.owners.find((o) => o.node.id === listed)!;
+    expect(owner.share.min).toBeCloseTo(expected, 6);
+    expect(owner.status).toBe('beneficial_owner');
+    expect(owner.chains[0]!.links.map((l) => l.entities[0])).toEqual(expect.arrayContaining(ties.filter((t) => t.schema === 'Ownership').map((t) => t.id)));
+    expect(owner.sanctioned_twins.map((t) => t.via)).toEqual([expect.stringMatching(/^the identifier /)]);
+    expect(net.graph.datasets(net.graph.node(owner.sanctioned_twins[0]!.id)!)).toEqual(['us_ofac_sdn']);
+    expect(a.notes.some((n) => n.startsWith('sanctioned among the owners: ') && n.includes('through its twin'))).toBe(true);
   });
 
   it('an "as of" date after a common owner left excludes the link; without a date it is there', () => {
