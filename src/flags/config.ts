@@ -40,14 +40,22 @@ export interface FlagsConfig {
     surgeRatio: number;
     /** value of goods of concern (in the lines' currency units) below which nothing is a surge */
     minValue: number;
+    /** score when the party was registered within the window or after: no history by birth, which RF01 already weighs */
+    newFirmScore: number;
   };
   rf04: {
     /** days between a line in and the matching line out */
     windowDays: number;
     /** relative difference of quantities still counted as "the same" */
     quantityTolerance: number;
+    /** a line out of at least this share of a line in (and no more than it) is a partial pass-through, scored lower */
+    partialShare: number;
     /** quantities below this are too small to call a pass-through */
     minQuantity: number;
+    /** score multiplier for goods not of concern (passing on food is not what the controls are about) */
+    otherGoodsFactor: number;
+    /** the buyer at the end of a pass-through is flagged too, with this share of the intermediary's score */
+    buyerFactor: number;
   };
   rf05: {
     /** supplier → intermediary → buyer: the buyer's line within this many days after the supplier's */
@@ -74,6 +82,8 @@ export interface FlagsConfig {
     tradeEdges: boolean;
     /** cross-reference links at or above this score count as "is the listed party" */
     crossrefThreshold: number;
+    /** a weaker link (a possible match) is one step that keeps this share of its score */
+    possibleMatchWeight: number;
   };
   rf08: {
     /** goods not of concern outside the line of business flag only above this share of the value */
@@ -87,7 +97,9 @@ export interface FlagsConfig {
     /** score by CHPL tier (TIER_1 … TIER_4_B) and for drones */
     tierScore: Record<string, number>;
     droneScore: number;
-    /** score multiplier when no line of goods of concern goes to a restricted destination or hub */
+    /** score multiplier when the goods go into a hub but none to a restricted destination */
+    hubFactor: number;
+    /** score multiplier when the goods go neither to a restricted destination nor into a hub */
     elsewhereFactor: number;
   };
   rf14: {
@@ -95,6 +107,8 @@ export interface FlagsConfig {
     minSample: number;
     /** robust z-score (log unit price, median/MAD) from which a price is anomalous */
     robustZ: number;
+    /** and at least this many times above or below the median (z-scores alone over-react where prices vary little) */
+    minRatio: number;
   };
   rf15: {
     /** lots of the same goods between the same parties within the window */
@@ -114,6 +128,12 @@ export interface FlagsConfig {
     founderDays: number;
   };
   ranking: {
+    /**
+     * Registry facts (RF01, RF02, RF06, RF17) say who a party is, not what it does: they count as
+     * much as the strongest flag on its conduct (trade, goods, ties, links to listed parties), and
+     * at least this share.
+     */
+    profileOnlyFactor: number;
     /** how much a trade-hub score (0–1) raises the weight of flags in that country and goods */
     hubBoost: number;
     /** the lowest multiplier context can give (countries whose trade with Russia fell) */
@@ -142,19 +162,20 @@ export const DEFAULT_CONFIG: FlagsConfig = {
     RF14: 0.8,
     RF15: 1.0,
     RF16: 1.5,
-    RF17: 1.5,
+    RF17: 1.0,
   },
   rf01: { outsideHubScore: 0.5 },
   rf02: { locationScore: 0.3, routingScore: 0.8 },
-  rf03: { windowMonths: 12, surgeRatio: 5, minValue: 10_000 },
-  rf04: { windowDays: 45, quantityTolerance: 0.02, minQuantity: 10 },
+  rf03: { windowMonths: 12, surgeRatio: 5, minValue: 10_000, newFirmScore: 0.4 },
+  rf04: { windowDays: 45, quantityTolerance: 0.02, partialShare: 0.85, minQuantity: 10, otherGoodsFactor: 0.5, buyerFactor: 0.6 },
   rf05: { routeWindowDays: 180, ownershipDepth: 3, associates: true },
   rf06: { minCluster: 3, businessCentre: 25, listedSimilarity: 0.85 },
   rf07: {
     maxHops: 3,
     stepWeights: { ownership: 0.8, directorship: 0.7, succession: 0.9, family: 0.6, associate: 0.5, representation: 0.5, membership: 0.4, employment: 0.4, unknown: 0.4, trade: 0.6 },
     tradeEdges: true,
-    crossrefThreshold: 0.8,
+    crossrefThreshold: 0.9,
+    possibleMatchWeight: 0.3,
   },
   rf08: { minShare: 0.25 },
   rf09: {
@@ -166,13 +187,14 @@ export const DEFAULT_CONFIG: FlagsConfig = {
   rf13: {
     tierScore: { TIER_1: 1.0, TIER_2: 0.9, TIER_3_A: 0.7, TIER_3_B: 0.7, TIER_4_A: 0.6, TIER_4_B: 0.6 },
     droneScore: 1.0,
+    hubFactor: 0.6,
     elsewhereFactor: 0.4,
   },
-  rf14: { minSample: 20, robustZ: 3.5 },
+  rf14: { minSample: 20, robustZ: 3.5, minRatio: 5 },
   rf15: { minLots: 5, windowDays: 7, smallLotValue: 10_000 },
   rf16: { transitCountries: ['RU', 'BY'], windowDays: 60 },
   rf17: { founderDays: 180 },
-  ranking: { hubBoost: 0.5, minMultiplier: 0.75, routesPerIntermediary: 5 },
+  ranking: { profileOnlyFactor: 0.5, hubBoost: 0.5, minMultiplier: 0.75, routesPerIntermediary: 5 },
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {

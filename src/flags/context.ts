@@ -164,33 +164,45 @@ function isParty(schema: string): boolean {
   return hasSchema(schema) && isA(schema, 'LegalEntity');
 }
 
-export function toShipment(e: ContextEntity): Shipment {
-  const p = e.properties;
-  const date = first(e, 'date') ?? first(e, 'declarationDate') ?? first(e, 'startDate');
-  const hs = first(e, 'hsCode');
-  const value = num(first(e, 'value')) ?? num(first(e, 'customsAmount'));
+/** The properties of a customs line the rules read (one value each, transit countries all). */
+export const LINE_PROPS = [
+  'sender', 'receiver', 'declarant', 'date', 'declarationDate', 'startDate', 'hsCode', 'quantity', 'quantityUnit', 'netWeight', 'value',
+  'customsAmount', 'currency', 'originCountry', 'departureCountry', 'destinationCountry', 'goodsDescription', 'description',
+  'directionOfTransportation', 'customsProcedure',
+];
+export const LINE_LIST_PROPS = ['transitCountry'];
+
+/** A customs line from its properties (`get` gives the first value of a property). */
+export function shipmentOf(id: string, datasets: string[], get: (prop: string) => string | undefined, transit: string[]): Shipment {
+  const date = get('date') ?? get('declarationDate') ?? get('startDate');
+  const hs = get('hsCode');
+  const value = num(get('value')) ?? num(get('customsAmount'));
   return {
-    id: e.id,
-    datasets: e.datasets,
-    sender: first(e, 'sender'),
-    receiver: first(e, 'receiver'),
-    declarant: first(e, 'declarant'),
+    id,
+    datasets,
+    sender: get('sender'),
+    receiver: get('receiver'),
+    declarant: get('declarant'),
     date,
     day: dayOf(date),
     hs,
     hs6: hs && hs.length >= 6 ? hs.slice(0, 6) : undefined,
-    quantity: num(first(e, 'quantity')),
-    unit: first(e, 'quantityUnit')?.toLowerCase(),
-    netWeight: num(first(e, 'netWeight')),
+    quantity: num(get('quantity')),
+    unit: get('quantityUnit')?.toLowerCase(),
+    netWeight: num(get('netWeight')),
     value,
-    currency: first(e, 'currency')?.toUpperCase(),
-    origin: first(e, 'originCountry')?.toUpperCase(),
-    departure: first(e, 'departureCountry')?.toUpperCase(),
-    destination: first(e, 'destinationCountry')?.toUpperCase(),
-    transit: (p['transitCountry'] ?? []).map((c) => c.toUpperCase()),
-    description: first(e, 'goodsDescription') ?? first(e, 'description'),
-    direction: directionOf(first(e, 'directionOfTransportation') ?? first(e, 'customsProcedure')),
+    currency: get('currency')?.toUpperCase(),
+    origin: get('originCountry')?.toUpperCase(),
+    departure: get('departureCountry')?.toUpperCase(),
+    destination: get('destinationCountry')?.toUpperCase(),
+    transit: transit.map((c) => c.toUpperCase()),
+    description: get('goodsDescription') ?? get('description'),
+    direction: directionOf(get('directionOfTransportation') ?? get('customsProcedure')),
   };
+}
+
+export function toShipment(e: ContextEntity): Shipment {
+  return shipmentOf(e.id, e.datasets, (prop) => first(e, prop), e.properties['transitCountry'] ?? []);
 }
 
 function directionOf(text: string | undefined): 'export' | 'import' | undefined {
@@ -267,120 +279,144 @@ export interface BuildOptions {
   hubs?: HubContext;
 }
 
-/** Builds the context from entities (from the store, or hand-made in tests). */
-export function buildContext(entities: Iterable<ContextEntity>, options: BuildOptions): FlagContext {
-  const parties = new Map<string, ContextEntity>();
-  const addresses = new Map<string, ContextEntity>();
-  const identifications = new Map<string, ContextEntity[]>();
-  const sanctions = new Map<string, ContextEntity[]>();
-  const shipments: Shipment[] = [];
-  const relations: Relation[] = [];
-  const stats = new Map<string, { parties: number; withTopic: number; shipments: number; sanctionEntities: number }>();
-  const stat = (d: string) => {
-    let s = stats.get(d);
-    if (!s) stats.set(d, (s = { parties: 0, withTopic: 0, shipments: 0, sanctionEntities: 0 }));
-    return s;
-  };
-  const topicListed = new Set<string>();
+interface DatasetStats {
+  parties: number;
+  withTopic: number;
+  shipments: number;
+  sanctionEntities: number;
+}
 
-  for (const e of entities) {
+/** Builds the context one entity at a time, so that a large store is never held twice. */
+export class ContextBuilder {
+  private readonly parties = new Map<string, ContextEntity>();
+  private readonly addresses = new Map<string, ContextEntity>();
+  private readonly identifications = new Map<string, ContextEntity[]>();
+  private readonly sanctions = new Map<string, ContextEntity[]>();
+  private readonly shipments: Shipment[] = [];
+  private readonly relations: Relation[] = [];
+  private readonly stats = new Map<string, DatasetStats>();
+  private readonly topicListed = new Set<string>();
+
+  constructor(private readonly options: BuildOptions) {}
+
+  private stat(d: string): DatasetStats {
+    let s = this.stats.get(d);
+    if (!s) this.stats.set(d, (s = { parties: 0, withTopic: 0, shipments: 0, sanctionEntities: 0 }));
+    return s;
+  }
+
+  addShipment(s: Shipment): void {
+    this.shipments.push(s);
+    for (const d of s.datasets) this.stat(d).shipments++;
+  }
+
+  add(e: ContextEntity): void {
     const schema = e.schema;
     if (schema === 'EconomicActivity') {
-      shipments.push(toShipment(e));
-      for (const d of e.datasets) stat(d).shipments++;
+      this.addShipment(toShipment(e));
     } else if (schema === 'Address') {
-      addresses.set(e.id, e);
+      this.addresses.set(e.id, e);
     } else if (schema === 'Identification' || schema === 'Passport') {
       const holder = first(e, 'holder');
-      if (holder) push(identifications, holder, e);
+      if (holder) push(this.identifications, holder, e);
     } else if (schema === 'Sanction') {
       const target = first(e, 'entity');
-      if (target) push(sanctions, target, e);
-      for (const d of e.datasets) stat(d).sanctionEntities++;
+      if (target) push(this.sanctions, target, e);
+      for (const d of e.datasets) this.stat(d).sanctionEntities++;
     } else if (RELATION_ENDS[schema]) {
       const r = toRelation(e);
-      if (r) relations.push(r);
+      if (r) this.relations.push(r);
     } else if (isParty(schema)) {
-      parties.set(e.id, e);
+      this.parties.set(e.id, e);
       const topics = e.properties['topics'] ?? [];
       const listedTopic = topics.some((t) => LISTED_TOPICS.has(t));
-      if (listedTopic) topicListed.add(e.id);
+      if (listedTopic) this.topicListed.add(e.id);
       for (const d of e.datasets) {
-        const s = stat(d);
+        const s = this.stat(d);
         s.parties++;
         if (listedTopic) s.withTopic++;
       }
     }
   }
 
-  // A dataset is a sanctions list when it is a bundled list, is named so, or most of its parties
-  // are listed (a sanction topic or a Sanction entity).
-  const bundled = new Set(BUNDLED_LISTS.map((l) => l.dataset));
-  const named = new Set(options.sanctionsDatasets ?? []);
-  const datasets = new Map<string, DatasetInfo>();
-  for (const [name, s] of stats) {
-    const listedShare = s.parties ? Math.max(s.withTopic, s.sanctionEntities) / s.parties : 0;
-    datasets.set(name, {
-      name,
-      version: options.versions?.[name] ?? '',
-      sanctions: bundled.has(name) || named.has(name) || (s.parties > 0 && listedShare >= 0.5),
-      parties: s.parties,
-      shipments: s.shipments,
-    });
-  }
-  for (const [name, version] of Object.entries(options.versions ?? {})) {
-    if (!datasets.has(name)) datasets.set(name, { name, version, sanctions: bundled.has(name) || named.has(name), parties: 0, shipments: 0 });
-  }
+  finish(): FlagContext {
+    const { options, parties, stats, sanctions, topicListed, shipments, relations } = this;
+    // A dataset is a sanctions list when it is a bundled list, is named so, or most of its parties
+    // are listed (a sanction topic or a Sanction entity).
+    const bundled = new Set(BUNDLED_LISTS.map((l) => l.dataset));
+    const named = new Set(options.sanctionsDatasets ?? []);
+    const datasets = new Map<string, DatasetInfo>();
+    for (const [name, s] of stats) {
+      const listedShare = s.parties ? Math.max(s.withTopic, s.sanctionEntities) / s.parties : 0;
+      datasets.set(name, {
+        name,
+        version: options.versions?.[name] ?? '',
+        sanctions: bundled.has(name) || named.has(name) || (s.parties > 0 && listedShare >= 0.5),
+        parties: s.parties,
+        shipments: s.shipments,
+      });
+    }
+    for (const [name, version] of Object.entries(options.versions ?? {})) {
+      if (!datasets.has(name)) datasets.set(name, { name, version, sanctions: bundled.has(name) || named.has(name), parties: 0, shipments: 0 });
+    }
 
-  // Listed: parties with a Sanction or a sanction topic; in a list that marks neither, all its parties.
-  const listed = new Set<string>();
-  for (const e of parties.values()) {
-    const inLists = e.datasets.filter((d) => datasets.get(d)?.sanctions);
-    if (inLists.length === 0) continue;
-    const marks = inLists.some((d) => {
-      const s = stats.get(d)!;
-      return s.withTopic > 0 || s.sanctionEntities > 0;
-    });
-    if (!marks || topicListed.has(e.id) || sanctions.has(e.id)) listed.add(e.id);
-  }
+    // Listed: parties with a Sanction or a sanction topic; in a list that marks neither, all its parties.
+    const listed = new Set<string>();
+    for (const e of parties.values()) {
+      const inLists = e.datasets.filter((d) => datasets.get(d)?.sanctions);
+      if (inLists.length === 0) continue;
+      const marks = inLists.some((d) => {
+        const s = stats.get(d);
+        return s !== undefined && (s.withTopic > 0 || s.sanctionEntities > 0);
+      });
+      if (!marks || topicListed.has(e.id) || sanctions.has(e.id)) listed.add(e.id);
+    }
 
-  shipments.sort((a, b) => (a.day - b.day) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const arrivals = pairArrivals(shipments);
-  const repeats = new Set([...arrivals.values()].map((s) => s.id));
-  const consignments = repeats.size ? shipments.filter((s) => !repeats.has(s.id)) : shipments;
-  const shipmentsById = new Map<string, Shipment>();
-  const bySender = new Map<string, Shipment[]>();
-  const byReceiver = new Map<string, Shipment[]>();
-  for (const s of shipments) shipmentsById.set(s.id, s);
-  for (const s of consignments) {
-    if (s.sender) push(bySender, s.sender, s);
-    if (s.receiver) push(byReceiver, s.receiver, s);
-  }
-  const relationsOf = new Map<string, Relation[]>();
-  for (const r of relations) {
-    push(relationsOf, r.from, r);
-    if (r.to !== r.from) push(relationsOf, r.to, r);
-  }
+    shipments.sort((a, b) => (a.day - b.day) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const arrivals = pairArrivals(shipments);
+    const repeats = new Set([...arrivals.values()].map((s) => s.id));
+    const consignments = repeats.size ? shipments.filter((s) => !repeats.has(s.id)) : shipments;
+    const shipmentsById = new Map<string, Shipment>();
+    const bySender = new Map<string, Shipment[]>();
+    const byReceiver = new Map<string, Shipment[]>();
+    for (const s of shipments) shipmentsById.set(s.id, s);
+    for (const s of consignments) {
+      if (s.sender) push(bySender, s.sender, s);
+      if (s.receiver) push(byReceiver, s.receiver, s);
+    }
+    const relationsOf = new Map<string, Relation[]>();
+    for (const r of relations) {
+      push(relationsOf, r.from, r);
+      if (r.to !== r.from) push(relationsOf, r.to, r);
+    }
 
-  return {
-    config: options.config,
-    datasets,
-    parties,
-    addresses,
-    identifications,
-    sanctions,
-    listed,
-    shipments: consignments,
-    allShipments: shipments,
-    arrivals,
-    shipmentsById,
-    bySender,
-    byReceiver,
-    relations,
-    relationsOf,
-    crossref: options.crossref ?? [],
-    hubs: options.hubs,
-  };
+    return {
+      config: options.config,
+      datasets,
+      parties,
+      addresses: this.addresses,
+      identifications: this.identifications,
+      sanctions,
+      listed,
+      shipments: consignments,
+      allShipments: shipments,
+      arrivals,
+      shipmentsById,
+      bySender,
+      byReceiver,
+      relations,
+      relationsOf,
+      crossref: options.crossref ?? [],
+      hubs: options.hubs,
+    };
+  }
+}
+
+/** Builds the context from entities (from the store, or hand-made in tests). */
+export function buildContext(entities: Iterable<ContextEntity>, options: BuildOptions): FlagContext {
+  const builder = new ContextBuilder(options);
+  for (const e of entities) builder.add(e);
+  return builder.finish();
 }
 
 /** The most specific of the schemata datasets give one entity (Company over LegalEntity). */
@@ -396,7 +432,7 @@ function mostSpecific(schemata: string[]): string {
 export async function loadContext(store: Store, options: Omit<BuildOptions, 'versions'>): Promise<FlagContext> {
   const versions: Record<string, string> = {};
   for (const d of await store.datasets()) if ((d as { kind?: string }).kind !== 'trade') versions[d.name] = d.version;
-  const entities: ContextEntity[] = [];
+  const builder = new ContextBuilder({ ...options, versions });
   let tables: FlagTables | undefined;
   try {
     tables = await FlagTables.of(store);
@@ -404,11 +440,38 @@ export async function loadContext(store: Store, options: Omit<BuildOptions, 'ver
     tables = undefined;
   }
   if (tables) {
-    for await (const e of tables.currentEntities()) entities.push({ id: e.id, schema: mostSpecific(e.schemata), properties: e.properties, datasets: e.datasets });
+    // customs lines, the bulk of the store, with only the properties the rules read; entities come
+    // in no particular order, so they are sorted for stable results
+    const lines: Shipment[] = [];
+    for await (const row of tables.currentRows({ schemata: ['EconomicActivity'], props: [...LINE_PROPS, ...LINE_LIST_PROPS] })) {
+      const values: Record<string, string> = {};
+      const transit: string[] = [];
+      for (const pair of row.pairs.split('\u001e')) {
+        const cut = pair.indexOf('\u001f');
+        const prop = pair.slice(0, cut);
+        const value = pair.slice(cut + 1);
+        if (prop === 'transitCountry') {
+          if (!transit.includes(value)) transit.push(value);
+        } else {
+          // several values: the smallest, as sorted values would give first
+          const old = values[prop];
+          if (old === undefined || value < old) values[prop] = value;
+        }
+      }
+      lines.push(shipmentOf(row.id, row.datasets, (p) => values[p], transit.sort()));
+    }
+    for (const l of lines) builder.addShipment(l);
+    lines.length = 0;
+    const rest: ContextEntity[] = [];
+    for await (const e of tables.currentEntities({ exceptSchemata: ['EconomicActivity'] })) {
+      rest.push({ id: e.id, schema: mostSpecific(e.schemata), properties: e.properties, datasets: e.datasets });
+    }
+    rest.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const e of rest) builder.add(e);
   } else {
-    for await (const e of store.entities()) entities.push({ id: e.id, schema: e.schema, properties: e.properties, datasets: e.datasets });
+    for await (const e of store.entities()) builder.add({ id: e.id, schema: e.schema, properties: e.properties, datasets: e.datasets });
   }
-  return buildContext(entities, { ...options, versions });
+  return builder.finish();
 }
 
 /** Whether a party comes only from sanctions lists (the worklist is about the other datasets' parties). */

@@ -96,5 +96,7 @@ export async function runFlagJob(store: Store, opts: FlagJobOptions): Promise<Fl
   const tSave = performance.now();
   seconds.save = round((tSave - tRank) / 1000);
   seconds.total = round((tSave - t0) / 1000);
-  return { ...(saved as FlagJobSummary), ...summary, seconds, reused: false };
+  const final = { ...(saved as FlagJobSummary), ...summary, seconds, reused: false };
+  await tables.updateRunSummary(final);
+  return final;
 }

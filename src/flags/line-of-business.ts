@@ -8,7 +8,8 @@
  *
  * `any`: the activity may trade any goods (non-specialised wholesale and retail, agents).
  * `none`: the activity trades no goods of its own (services, holdings, real estate).
- * Transport and logistics are left out: a forwarder as consignee is RF09's question.
+ * Transport and logistics trade no goods of their own: a forwarder buying and selling goods is
+ * outside its line (RF08); a forwarder named as final consignee is RF09's question.
  */
 
 export type GoodsScope = { kind: 'any' } | { kind: 'none' } | { kind: 'codes'; prefixes: string[] };
@@ -107,6 +108,11 @@ export const LINES_OF_BUSINESS: Record<string, Entry> = {
   '47.7': codes('Retail sale of other goods', '30', '33', '34', '42', '43', '61', '62', '63', '64', '65', '71', '90', '91', '96', '06', '01', '95'),
   '47.8': any('Retail sale via stalls and markets'),
   '47.9': any('Retail trade not in stores or markets'),
+  '49': none('Land transport'),
+  '50': none('Water transport'),
+  '51': none('Air transport'),
+  '52': none('Warehousing and support activities for transportation'),
+  '53': none('Postal and courier activities'),
   '55': none('Accommodation'),
   '56': none('Food and beverage service activities'),
   '58': codes('Publishing activities', '49', '8523'),

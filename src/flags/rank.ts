@@ -84,11 +84,26 @@ export function hubMultiplier(ctx: FlagContext, hubs: HubContext | undefined, co
   return { m: round(m, 3), reason: `trade data scores ${what} ${round(best.score, 2)} as a diversion hub (${hubs.method}): ×${round(m, 2)}` };
 }
 
+/** Rules about who a party is (registry and location facts), as against what it does. */
+export const PROFILE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>(['RF01', 'RF02', 'RF06', 'RF17']);
+
 function termsOf(ctx: FlagContext, flags: Flag[], entityCountry?: string): Term[] {
   const byCode = new Map<RuleCode, { flag: Flag; value: number; m: number; reason?: string; count: number }>();
+  // registry facts weigh as much as the strongest flag on the party's conduct, at least `profileOnlyFactor`
+  const conduct = Math.max(0, ...flags.filter((f) => !PROFILE_RULES.has(f.code)).map((f) => f.score));
+  const factor = round(Math.min(1, Math.max(ctx.config.ranking.profileOnlyFactor, conduct)), 3);
   for (const f of flags) {
     const countries = f.countries?.length ? f.countries : entityCountry ? [entityCountry] : [];
-    const { m, reason } = hubMultiplier(ctx, ctx.hubs, countries, f.goods ?? []);
+    const hub = hubMultiplier(ctx, ctx.hubs, countries, f.goods ?? []);
+    let { m, reason } = hub;
+    if (factor < 1 && PROFILE_RULES.has(f.code)) {
+      m = round(m * factor, 3);
+      const why =
+        conduct < ctx.config.ranking.profileOnlyFactor
+          ? `no clear flag on its conduct (trade, goods, ties, listed links): registry facts count ×${factor}`
+          : `registry facts count as much as its strongest flag on conduct: ×${factor}`;
+      reason = reason ? `${reason}; ${why}` : why;
+    }
     const value = f.score * m;
     const cur = byCode.get(f.code);
     if (!cur) byCode.set(f.code, { flag: f, value, m, reason, count: 1 });

@@ -12,7 +12,6 @@ import { crossref } from '../../src/flags/crossref.js';
 import { runFlagJob } from '../../src/flags/job.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { buildApp } from '../../src/server/app.js';
-import { flagRoutes } from '../../src/server/routes/flags.js';
 import { TokenMatcher } from '../fixtures/matcher-tokens.js';
 import { DuckDbStore } from '../../src/store/duckdb/duckdb-store.js';
 import { FlagTables } from '../../src/store/duckdb/flags.js';
@@ -49,9 +48,8 @@ beforeAll(async () => {
   store = await DuckDbStore.open(path.join(dir, 'flags.duckdb'));
   await ingest(store, { format: 'ofac-csv', inputs: [path.join(LISTS, 'ofac')], dataset: 'us_ofac_sdn', version: '2024-05-03' });
   await ingest(store, { format: 'ftm', inputs: [registry(dir)], dataset: 'kz-registry', version: 'a' });
-  // the app as `serve` builds it, with the flag routes registered as app.ts will
+  // the app as `serve` builds it (app.ts registers the flag routes)
   app = buildApp({ store, matcher: await TokenMatcher.fromStore(store), audit: { enabled: false } });
-  void app.register(async (instance) => flagRoutes(instance, { store }));
   await app.ready();
 });
 

@@ -65,7 +65,7 @@ describe('RF07 linked to a listed party', () => {
     expect(flagOf(out, 'Far-Co')).toBeUndefined();
     expect(flagOf(out, 'Mid-Co')?.summary).toContain('3 steps');
     const weak = flagOf(out, 'Similar-Name');
-    expect(weak?.score).toBeCloseTo(0.36);
+    expect(weak?.score).toBeCloseTo(0.216);
     expect(weak?.summary).toContain('may be the listed');
   });
 

@@ -3,15 +3,20 @@ import { rf13 } from '../../src/flags/rules/rf13-chpl.js';
 import { Fixture, flagOf } from './fixtures.js';
 
 describe('RF13 high-priority and drone goods', () => {
-  it('flags tier-1 chips going to a hub, with the tier and the lines', () => {
+  it('flags tier-1 chips going to Russia fully and into a hub less, with the tier and the lines', () => {
     const w = new Fixture();
     w.company('Stuttgart-Elektronik', { country: 'de' });
     w.company('Astana-Chip', { country: 'kz' });
+    w.company('Moscow-Buyer', { country: 'ru' });
     const line = w.line({ sender: 'Stuttgart-Elektronik', receiver: 'Astana-Chip', date: '2022-09-06', hs: '85423190', qty: 2598, value: 30000 });
+    w.line({ sender: 'Astana-Chip', receiver: 'Moscow-Buyer', date: '2022-09-26', hs: '854231', qty: 2598, value: 36000 });
     const out = w.run(rf13);
     const f = flagOf(out, 'Stuttgart-Elektronik');
-    expect(f?.score).toBe(1);
+    expect(f?.score).toBe(0.6);
     expect(f?.summary).toContain('CHPL tier 1');
+    expect(f?.summary).toContain('into Kazakhstan (KZ)');
+    expect(flagOf(out, 'Astana-Chip')?.score).toBe(1);
+    expect(flagOf(out, 'Astana-Chip')?.summary).toContain('1 to Russia (RU)');
     expect(f?.evidence).toContainEqual(expect.objectContaining({ kind: 'shipment', id: line }));
     expect(flagOf(out, 'Astana-Chip')?.goods).toEqual(['854231']);
   });

@@ -4,9 +4,9 @@
  */
 import type { FlagContext, Shipment } from '../context.js';
 import { isoOfDay } from '../dates.js';
-import { nameOf } from '../facts.js';
+import { nameOf, registeredRelativeTo, registrationFacts } from '../facts.js';
 import { concernOf } from '../goods.js';
-import { CoverageCounter, cutoffDay, flag, fmt, round, shipmentEvidence, type Rule } from '../rule.js';
+import { CoverageCounter, cutoffDay, flag, fmt, onDate, round, shipmentEvidence, type Rule } from '../rule.js';
 import type { Evidence, Flag } from '../types.js';
 
 const NEEDS = 'needs dated shipment lines with HS codes that reach back before 24 Feb 2022 (the history the surge is judged against)';
@@ -71,9 +71,16 @@ export const rf03: Rule = {
       let summary = '';
       const total = afterAmount.valued ? `${fmt(round(afterAmount.value, 0))} in value` : `${after.length} lines`;
       if (beforeAll.length === 0) {
-        score = 0.8;
-        summary = `${name} has no shipment lines before the invasion, then ${total} of goods of concern in the ${cfg.windowMonths} months after it.`;
+        // a firm that did not exist before has no history by birth (RF01 says so); a dormant one woke up
+        const party = ctx.parties.get(id);
+        const registered = party ? registeredRelativeTo(registrationFacts(ctx, party), cutoff - windowDays) : { side: 'unknown' as const };
+        const newborn = registered.side === 'after';
+        score = newborn ? cfg.newFirmScore : 0.8;
+        summary = newborn
+          ? `${name}, registered ${onDate(registered.fact!.date)}, traded ${total} of goods of concern in the ${cfg.windowMonths} months after the invasion without any earlier trade.`
+          : `${name} has no shipment lines before the invasion, then ${total} of goods of concern in the ${cfg.windowMonths} months after it.`;
         evidence.push({ kind: 'number', value: 0, label: 'shipment lines before the invasion' });
+        if (newborn) evidence.push(registered.fact!.evidence);
       } else if (newHeadings.length > 0 && newHeadings.length === new Set(after.map((s) => s.hs!.slice(0, 4))).size) {
         score = 0.7;
         summary = `${name} had traded before the invasion but never goods of HS ${newHeadings.join(', ')}; after it, ${total} of them.`;

@@ -22,6 +22,8 @@ export interface PassThrough {
   /** days from the first line in to the last line out */
   days: number;
   kind: 'line' | 'month';
+  /** the quantity out is a large part of the quantity in, not the same */
+  partial: boolean;
 }
 
 function usable(s: Shipment): boolean {
@@ -54,11 +56,14 @@ export function passThroughs(ctx: FlagContext, id: string): PassThrough[] {
     if (i.quantity! < cfg.minQuantity) continue;
     const candidates = outsByKey.get(key(i));
     if (!candidates) continue;
-    const o = candidates.find((c) => !usedOut.has(c.id) && c.day >= i.day && c.day - i.day <= cfg.windowDays && same(c.quantity!, i.quantity!, cfg.quantityTolerance));
+    const inWindow = (c: Shipment) => !usedOut.has(c.id) && c.day >= i.day && c.day - i.day <= cfg.windowDays;
+    let o = candidates.find((c) => inWindow(c) && same(c.quantity!, i.quantity!, cfg.quantityTolerance));
+    const partial = !o;
+    o ??= candidates.find((c) => inWindow(c) && c.quantity! <= i.quantity! && c.quantity! >= cfg.partialShare * i.quantity!);
     if (!o) continue;
     usedIn.add(i.id);
     usedOut.add(o.id);
-    found.push({ intermediary: id, hs6: i.hs6!, unit: i.unit, ins: [i], outs: [o], quantityIn: i.quantity!, quantityOut: o.quantity!, days: o.day - i.day, kind: 'line' });
+    found.push({ intermediary: id, hs6: i.hs6!, unit: i.unit, ins: [i], outs: [o], quantityIn: i.quantity!, quantityOut: o.quantity!, days: o.day - i.day, kind: 'line', partial });
   }
   // month totals: what came in during a month goes out that month or the next
   const months = new Map<string, { ins: Shipment[]; outs: Shipment[] }>();
@@ -84,7 +89,7 @@ export function passThroughs(ctx: FlagContext, id: string): PassThrough[] {
       const last = Math.max(...later.map((o) => o.day));
       if (last - b.ins[0]!.day > cfg.windowDays + 31) continue;
       for (const o of later) usedOut.add(o.id);
-      found.push({ intermediary: id, hs6: hs6!, unit: unit || undefined, ins: b.ins, outs: later, quantityIn: qIn, quantityOut: qOut, days: last - b.ins[0]!.day, kind: 'month' });
+      found.push({ intermediary: id, hs6: hs6!, unit: unit || undefined, ins: b.ins, outs: later, quantityIn: qIn, quantityOut: qOut, days: last - b.ins[0]!.day, kind: 'month', partial: false });
       break;
     }
   }
@@ -130,10 +135,13 @@ export const rf04: Rule = {
         const dest = first.outs.map((o) => o.destination).find(Boolean);
         const toRestricted = (buyerCountry && to.has(buyerCountry)) || list.some((p) => p.outs.some((o) => o.destination && to.has(o.destination)));
         const concern = list.some((p) => concernOf(p.hs6, ctx.config));
+        // same quantities first: they are the stronger sign
+        list.sort((a, b) => Number(a.partial) - Number(b.partial));
+        const exact = list.some((p) => !p.partial);
         const evidence: Evidence[] = [];
         for (const p of list.slice(0, 5)) {
           evidence.push({ kind: 'number', value: p.quantityIn, label: `${p.kind === 'month' ? 'month total' : 'quantity'} in, HS ${p.hs6}${p.unit ? ` (${p.unit})` : ''}` });
-          evidence.push({ kind: 'number', value: p.quantityOut, label: `quantity out, ${p.days} days later` });
+          evidence.push({ kind: 'number', value: p.quantityOut, label: `quantity out, ${p.days} days later${p.partial ? ' (most of it, not all)' : ''}` });
           for (const s of p.ins.slice(0, 3)) evidence.push(shipmentEvidence(ctx, s, 'in: '));
           for (const s of p.outs.slice(0, 3)) evidence.push(shipmentEvidence(ctx, s, 'out: '));
         }
@@ -142,21 +150,23 @@ export const rf04: Rule = {
         const p0 = list[0]!;
         const more = list.length > 1 ? ` (${list.length} times)` : '';
         const whereTo = toRestricted ? ` in ${country(buyerCountry && to.has(buyerCountry) ? buyerCountry : dest!)}` : '';
-        flags.push(
-          flag({
-            code: 'RF04',
-            entity_id: id,
-            score: (toRestricted ? 1 : 0.6) * (concern ? 1 : 0.8),
-            summary:
-              `${nameOfId(ctx, id)} received ${fmt(p0.quantityIn)}${p0.unit ? ' ' + p0.unit : ''} of HS ${p0.hs6} from ${nameOfId(ctx, supplier)}` +
-              ` and shipped ${fmt(p0.quantityOut)} on to ${nameOfId(ctx, buyer)}${whereTo} within ${p0.days} days` +
-              `${p0.kind === 'month' ? ` (totals of ${isoOfMonth(monthOfDay(p0.ins[0]!.day))})` : ''}${more}.`,
-            evidence,
-            route: { supplier, intermediary: id, buyer },
-            countries: [...new Set([mainCountry(ctx, id), buyerCountry, dest].filter((c): c is string => Boolean(c)))],
-            goods: [...new Set(list.map((p) => p.hs6))],
-          }),
-        );
+        const score = (toRestricted ? 1 : 0.6) * (concern ? 1 : ctx.config.rf04.otherGoodsFactor) * (exact ? 1 : 0.7);
+        const summary =
+          `${nameOfId(ctx, id)} received ${fmt(p0.quantityIn)}${p0.unit ? ' ' + p0.unit : ''} of HS ${p0.hs6} from ${nameOfId(ctx, supplier)}` +
+          ` and shipped ${fmt(p0.quantityOut)}${p0.partial ? ` (${Math.round((100 * p0.quantityOut) / p0.quantityIn)}%)` : ''} on to ${nameOfId(ctx, buyer)}${whereTo} within ${p0.days} days` +
+          `${p0.kind === 'month' ? ` (totals of ${isoOfMonth(monthOfDay(p0.ins[0]!.day))})` : ''}${more}.`;
+        const common = {
+          code: 'RF04' as const,
+          evidence,
+          route: { supplier, intermediary: id, buyer },
+          countries: [...new Set([mainCountry(ctx, id), buyerCountry, dest].filter((c): c is string => Boolean(c)))],
+          goods: [...new Set(list.map((p) => p.hs6))],
+        };
+        flags.push(flag({ ...common, entity_id: id, score, summary }));
+        // the buyer at the end of a pass-through receives goods through a conduit: flagged too, lower
+        if (buyer && buyer !== id && ctx.parties.has(buyer)) {
+          flags.push(flag({ ...common, entity_id: buyer, score: score * ctx.config.rf04.buyerFactor, summary: `${nameOfId(ctx, buyer)} is the buyer of a pass-through: ${summary}` }));
+        }
       }
     }
     return { flags, coverage: coverage.records() };

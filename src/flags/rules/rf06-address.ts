@@ -12,6 +12,8 @@ const NEEDS = 'needs addresses of the companies (address, or Address entities)';
 interface Listed {
   entity: ContextEntity;
   address: AddressFact;
+  /** the listed party, when `entity` is a registry party that matches it */
+  listedAs?: string;
 }
 
 /** Token postings over the listed parties' addresses, to find close ones without comparing all pairs. */
@@ -19,8 +21,8 @@ class ListedAddresses {
   private readonly postings = new Map<string, number[]>();
   readonly items: Listed[] = [];
 
-  add(entity: ContextEntity, address: AddressFact): void {
-    const n = this.items.push({ entity, address }) - 1;
+  add(entity: ContextEntity, address: AddressFact, listedAs?: string): void {
+    const n = this.items.push({ entity, address, listedAs }) - 1;
     for (const t of address.tokens) {
       const list = this.postings.get(t);
       if (list) list.push(n);
@@ -68,11 +70,16 @@ export const rf06: Rule = {
     const listed = new ListedAddresses();
     const subjects: Array<{ e: ContextEntity; addresses: AddressFact[] }> = [];
     const byKey = new Map<string, Set<string>>();
+    // a registry party that matches a listed one strongly is that party: its addresses count too
+    const matched = new Map<string, string>();
+    for (const l of ctx.crossref) if (l.score >= ctx.config.rf07.crossrefThreshold && !matched.has(l.subject_id)) matched.set(l.subject_id, l.listed_id);
     for (const e of ctx.parties.values()) {
       if (ctx.listed.has(e.id)) {
         for (const a of addressesOf(ctx, e)) listed.add(e, a);
         continue;
       }
+      const listedAs = matched.get(e.id);
+      if (listedAs) for (const a of addressesOf(ctx, e)) listed.add(e, a, listedAs);
       if (!isOrganisation(e) || fromListsOnly(ctx, e)) continue;
       const addresses = addressesOf(ctx, e);
       coverage.count(e.datasets, addresses.length > 0);
@@ -111,14 +118,18 @@ export const rf06: Rule = {
       }
       // close to a listed party's
       for (const a of addresses) {
-        const near = listed.near(a, cfg.listedSimilarity).find((n) => n.listed.entity.id !== e.id);
+        const self = matched.get(e.id);
+        const near = listed.near(a, cfg.listedSimilarity).find((n) => n.listed.entity.id !== e.id && !(self && n.listed.listedAs === self));
         if (!near) continue;
+        const other = near.listed.entity;
+        const listedName = near.listed.listedAs ? nameOf(ctx.parties.get(near.listed.listedAs), near.listed.listedAs) : nameOf(other);
         score = Math.max(score, near.similarity >= 0.999 ? 1 : 0.85);
-        parts.push(`${near.similarity >= 0.999 ? 'has the same address as' : 'has an address close to that of'} the listed ${nameOf(near.listed.entity)}`);
+        parts.push(`${near.similarity >= 0.999 ? 'has the same address as' : 'has an address close to that of'} the listed ${listedName}${near.listed.listedAs ? ` (as ${nameOf(other)} in ${other.datasets.join(', ')})` : ''}`);
         evidence.push({ kind: 'statement', id: a.addressId ?? e.id, value: a.text, label: `address of ${nameOf(e)}` });
-        evidence.push({ kind: 'statement', id: near.listed.address.addressId ?? near.listed.entity.id, value: near.listed.address.text, label: `address of the listed ${nameOf(near.listed.entity)} (${near.listed.entity.datasets.join(', ')})` });
+        evidence.push({ kind: 'statement', id: near.listed.address.addressId ?? other.id, value: near.listed.address.text, label: `address of ${nameOf(other)} (${other.datasets.join(', ')})` });
         evidence.push({ kind: 'number', value: round(near.similarity, 2), label: 'address similarity (shared words)' });
-        evidence.push({ kind: 'entity', id: near.listed.entity.id, label: `listed: ${nameOf(near.listed.entity)}` });
+        evidence.push({ kind: 'entity', id: other.id, label: near.listed.listedAs ? `${nameOf(other)}, which matches the listed ${listedName}` : `listed: ${listedName}` });
+        if (near.listed.listedAs) evidence.push({ kind: 'entity', id: near.listed.listedAs, label: `listed: ${listedName}` });
         break;
       }
       if (parts.length === 0) continue;

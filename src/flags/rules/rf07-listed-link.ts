@@ -44,7 +44,7 @@ function adjacency(ctx: FlagContext): Map<string, Edge[]> {
   if (ctx.config.rf07.tradeEdges) for (const p of tradePairs(ctx)) add(p.sender, p.receiver, 1, weights.trade, { kind: 'trade', pair: p });
   for (const l of ctx.crossref) {
     const strong = l.score >= ctx.config.rf07.crossrefThreshold;
-    add(l.subject_id, l.listed_id, strong ? 0 : 1, strong ? l.score : l.score * 0.5, { kind: 'crossref', link: l, strong });
+    add(l.subject_id, l.listed_id, strong ? 0 : 1, strong ? l.score : l.score * ctx.config.rf07.possibleMatchWeight, { kind: 'crossref', link: l, strong });
   }
   return adj;
 }

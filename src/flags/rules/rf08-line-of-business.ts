@@ -2,7 +2,7 @@
 import type { Shipment } from '../context.js';
 import { activityCodes, nameOf } from '../facts.js';
 import { concernOf } from '../goods.js';
-import { isLogisticsActivity, lineOfBusiness, scopeCovers, type GoodsScope } from '../line-of-business.js';
+import { lineOfBusiness, scopeCovers, type GoodsScope } from '../line-of-business.js';
 import { CoverageCounter, flag, round, shipmentEvidence, type Rule } from '../rule.js';
 import type { Evidence, Flag } from '../types.js';
 
@@ -36,8 +36,6 @@ export const rf08: Rule = {
       const known = codes.map((c) => ({ c, line: lineOfBusiness(c.code) })).filter((x) => x.line);
       coverage.count(datasets, known.length > 0 && lines.length > 0);
       if (known.length === 0 || lines.length === 0) continue;
-      // logistics firms carry others' goods: RF09's question, not this one's
-      if (codes.some((c) => isLogisticsActivity(c.code))) continue;
       const scopes: GoodsScope[] = known.map((x) => x.line!.scope);
       if (scopes.some((s) => s.kind === 'any')) continue;
       const outside = lines.filter((s) => !scopes.some((scope) => scopeCovers(scope, s.hs!)));

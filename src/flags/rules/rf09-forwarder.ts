@@ -45,19 +45,19 @@ export const rf09: Rule = {
       if (!e || e.schema === 'Person') continue;
       const logistics = logisticsEvidence(ctx, e);
       if (!logistics) continue;
-      // final: the line ends in the forwarder's own country and the goods are not shipped on by it
+      // final: the line ends in the forwarder's own country (a forwarder named as consignee of goods
+      // in transit to another country is doing its job)
       const home = new Set(countriesOf(ctx, e));
-      const outs = ctx.bySender.get(id) ?? [];
-      const final = lines.filter((s) => {
-        if (s.destination && home.size && !home.has(s.destination)) return false;
-        return !outs.some((o) => o.hs6 && o.hs6 === s.hs6 && o.day >= s.day && o.day - s.day <= window);
-      });
+      const final = lines.filter((s) => !(s.destination && home.size && !home.has(s.destination)));
       if (final.length === 0) continue;
+      const outs = ctx.bySender.get(id) ?? [];
+      const shippedOn = final.filter((s) => outs.some((o) => o.hs6 && o.hs6 === s.hs6 && o.day >= s.day && o.day - s.day <= window));
       const concern = final.filter((s) => concernOf(s.hs, ctx.config));
       const score = (concern.length ? 0.8 : 0.5) * (logistics.byName ? 0.8 : 1);
       const evidence: Evidence[] = [
         logistics.evidence,
-        { kind: 'number', value: final.length, label: 'lines consigned to it and not shipped on' },
+        { kind: 'number', value: final.length, label: 'lines consigned to it as final consignee' },
+        { kind: 'number', value: shippedOn.length, label: 'of them shipped on by it within the pass-through window' },
         ...(concern.length ? concern : final).slice(0, 5).map((s) => shipmentEvidence(ctx, s)),
       ];
       flags.push(
@@ -65,7 +65,9 @@ export const rf09: Rule = {
           code: 'RF09',
           entity_id: id,
           score,
-          summary: `${nameOf(e)}, a logistics firm${logistics.byName ? ' by its name' : ''}, is the final consignee of ${final.length} shipment line${final.length === 1 ? '' : 's'}${concern.length ? `, ${concern.length} of goods of concern` : ''}.`,
+          summary:
+            `${nameOf(e)}, a logistics firm${logistics.byName ? ' by its name' : ''}, is the final consignee of ${final.length} shipment line${final.length === 1 ? '' : 's'}` +
+            `${concern.length ? `, ${concern.length} of goods of concern` : ''}${shippedOn.length ? `; it shipped the goods of ${shippedOn.length} on itself` : ''}.`,
           evidence,
           countries: [...home],
           goods: [...new Set(final.map((s) => s.hs6).filter((g): g is string => Boolean(g)))],

@@ -1,7 +1,7 @@
 /** RF13: trades goods of the Common High Priority List or drones. */
 import { nameOfId } from '../facts.js';
 import { concernOf } from '../goods.js';
-import { CoverageCounter, flag, fmt, hubs, mainCountry, restricted, round, shipmentEvidence, type Rule } from '../rule.js';
+import { CoverageCounter, country, flag, fmt, hubs, mainCountry, restricted, round, shipmentEvidence, type Rule } from '../rule.js';
 import type { Evidence, Flag } from '../types.js';
 
 const NEEDS = 'needs shipment lines with HS codes (6 digits)';
@@ -19,7 +19,8 @@ export const rf13: Rule = {
   needs: NEEDS,
   evaluate(ctx) {
     const cfg = ctx.config.rf13;
-    const toward = new Set([...restricted(ctx), ...hubs(ctx)]);
+    const toRussia = restricted(ctx);
+    const hubSet = hubs(ctx);
     const coverage = new CoverageCounter('RF13', NEEDS);
     const flags: Flag[] = [];
     const ids = [...new Set([...ctx.bySender.keys(), ...ctx.byReceiver.keys()])].sort();
@@ -30,17 +31,22 @@ export const rf13: Rule = {
       const concerned = lines.map((s) => ({ s, c: concernOf(s.hs, ctx.config) })).filter((x) => x.c);
       if (concerned.length === 0) continue;
       const tierScore = (x: (typeof concerned)[number]) => (x.c!.drone ? cfg.droneScore : x.c!.tier ? (cfg.tierScore[x.c!.tier] ?? 0.6) : 0.5);
-      // lines going to a restricted destination or a hub (by the line's destination or the receiver's country)
-      const towardLines = concerned.filter(({ s }) => (s.destination && toward.has(s.destination)) || toward.has(mainCountry(ctx, s.receiver) ?? ''));
+      // where the goods go (the line's destination, else the receiver's country): to Russia or
+      // Belarus counts fully, into a hub `hubFactor`, elsewhere `elsewhereFactor`
+      const whereTo = (s: (typeof concerned)[number]['s']) => s.destination ?? mainCountry(ctx, s.receiver) ?? '';
+      const restrictedLines = concerned.filter(({ s }) => toRussia.has(whereTo(s)) || toRussia.has(mainCountry(ctx, s.receiver) ?? ''));
+      const hubLines = concerned.filter(({ s }) => hubSet.has(whereTo(s)));
+      const towardLines = restrictedLines.length ? restrictedLines : hubLines;
       const base = Math.max(...concerned.map(tierScore));
-      const score = base * (towardLines.length ? 1 : cfg.elsewhereFactor);
+      const score = base * (restrictedLines.length ? 1 : hubLines.length ? cfg.hubFactor : cfg.elsewhereFactor);
       const labels = [...new Set(concerned.map((x) => x.c!.label))];
       const codes = [...new Set(concerned.map((x) => x.s.hs6 ?? x.s.hs!))];
       const value = concerned.reduce((t, x) => t + (x.s.value ?? 0), 0);
       const evidence: Evidence[] = [
         { kind: 'number', value: concerned.length, label: `lines of ${labels.join(', ')}` },
         ...(value > 0 ? [{ kind: 'number' as const, value: round(value, 2), label: 'their declared value' }] : []),
-        { kind: 'number', value: towardLines.length, label: 'of them to a restricted destination or a hub' },
+        { kind: 'number', value: restrictedLines.length, label: 'of them to Russia or Belarus' },
+        { kind: 'number', value: hubLines.length, label: 'of them into a transshipment hub' },
         ...(towardLines.length ? towardLines : concerned).slice(0, 5).map((x) => shipmentEvidence(ctx, x.s, `${x.c!.label}: `)),
       ];
       flags.push(
@@ -48,8 +54,10 @@ export const rf13: Rule = {
           code: 'RF13',
           entity_id: id,
           score,
-          summary: `${nameOfId(ctx, id)} trades ${labels.join(' and ')} (HS ${codes.slice(0, 4).join(', ')}${codes.length > 4 ? '…' : ''}): ${fmt(concerned.length)} line${concerned.length === 1 ? '' : 's'}${towardLines.length ? `, ${fmt(towardLines.length)} to Russia, Belarus or a hub` : ''}.`,
+          summary: `${nameOfId(ctx, id)} trades ${labels.join(' and ')} (HS ${codes.slice(0, 4).join(', ')}${codes.length > 4 ? '…' : ''}): ${fmt(concerned.length)} line${concerned.length === 1 ? '' : 's'}${restrictedLines.length ? `, ${fmt(restrictedLines.length)} to ${[...new Set(restrictedLines.map((x) => whereTo(x.s)))].filter((c) => toRussia.has(c)).map(country).join(' and ') || 'a restricted destination'}` : hubLines.length ? `, ${fmt(hubLines.length)} into ${[...new Set(hubLines.map((x) => whereTo(x.s)))].map(country).join(', ')}` : ''}.`,
           evidence,
+          // where the goods go: the trade-hub context weighs the flag by those countries
+          countries: [...new Set(towardLines.map((x) => whereTo(x.s)).filter(Boolean))],
           goods: codes,
         }),
       );

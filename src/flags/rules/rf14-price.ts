@@ -40,7 +40,7 @@ export interface PriceAnomaly {
 }
 
 /** Lines whose unit price is anomalous, and how many lines could be judged per dataset. */
-export function priceAnomalies(shipments: Shipment[], minSample: number, threshold: number): { anomalies: PriceAnomaly[]; judged: Set<string> } {
+export function priceAnomalies(shipments: Shipment[], minSample: number, threshold: number, minRatio = 1): { anomalies: PriceAnomaly[]; judged: Set<string> } {
   const groups = new Map<string, Priced[]>();
   for (const s of shipments) {
     const p = priced(s);
@@ -61,7 +61,7 @@ export function priceAnomalies(shipments: Shipment[], minSample: number, thresho
     for (const p of g) {
       judged.add(p.s.id);
       const z = (p.log - med) / mad;
-      if (Math.abs(z) >= threshold) anomalies.push({ line: p, median: Math.exp(med), z, sample: g.length });
+      if (Math.abs(z) >= threshold && Math.abs(p.log - med) >= Math.log(minRatio)) anomalies.push({ line: p, median: Math.exp(med), z, sample: g.length });
     }
   }
   return { anomalies, judged };
@@ -81,7 +81,7 @@ export const rf14: Rule = {
   evaluate(ctx) {
     const cfg = ctx.config.rf14;
     const coverage = new CoverageCounter('RF14', NEEDS);
-    const { anomalies, judged } = priceAnomalies(ctx.shipments, cfg.minSample, cfg.robustZ);
+    const { anomalies, judged } = priceAnomalies(ctx.shipments, cfg.minSample, cfg.robustZ, cfg.minRatio);
     for (const s of ctx.shipments) coverage.count(s.datasets, judged.has(s.id));
     const byParty = new Map<string, PriceAnomaly[]>();
     for (const a of anomalies) {

@@ -230,34 +230,57 @@ export class FlagTables {
   // --- bulk read -----------------------------------------------------------------------------
 
   /**
-   * Every current entity of the entity datasets in one pass, assembled by DuckDB (one row per
-   * entity, its properties as a JSON object): several times faster than Store.entities() for the
-   * rules' context, which reads everything. Schemas as stated by each dataset; the caller picks.
+   * Current entities in one pass, assembled by DuckDB into one row per entity (its datasets,
+   * schemata, and properties as one string of name/value pairs): several times faster than
+   * Store.entities() for a reader of everything, such as the rules' context. Aggregates stay
+   * unordered (ordering inside them costs more than the rest of the query): values come sorted and
+   * distinct per property, entities in no particular order. The separators are the ASCII record
+   * and unit separators; a value holding one has it read as a space.
    */
-  async *currentEntities(): AsyncIterable<{ id: string; schemata: string[]; properties: Record<string, string[]>; datasets: string[] }> {
+  async *currentEntities(opts: { schemata?: string[]; exceptSchemata?: string[]; props?: string[] } = {}): AsyncIterable<{ id: string; schemata: string[]; properties: Record<string, string[]>; datasets: string[] }> {
+    for await (const row of this.currentRows(opts)) {
+      const properties: Record<string, string[]> = {};
+      let sorted = true;
+      for (const pair of row.pairs.split('\u001e')) {
+        const cut = pair.indexOf('\u001f');
+        const list = (properties[pair.slice(0, cut)] ??= []);
+        if (list.length) sorted = false;
+        list.push(pair.slice(cut + 1));
+      }
+      if (!sorted) {
+        for (const k in properties) {
+          const list = properties[k]!;
+          if (list.length > 1) properties[k] = [...new Set(list)].sort();
+        }
+      }
+      yield { id: row.id, schemata: row.schemata, datasets: row.datasets, properties };
+    }
+  }
+
+  /**
+   * The rows behind currentEntities: `pairs` holds "prop\u001fvalue" items joined by "\u001e", for
+   * callers that read a few properties of many entities without building objects.
+   */
+  async *currentRows(opts: { schemata?: string[]; exceptSchemata?: string[]; props?: string[] } = {}): AsyncIterable<{ id: string; schemata: string[]; datasets: string[]; pairs: string }> {
+    const q = (xs: string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
+    const where = ["s.prop <> 'id'"];
+    if (opts.schemata?.length) where.push(`s.schema IN (${q(opts.schemata)})`);
+    if (opts.exceptSchemata?.length) where.push(`s.schema NOT IN (${q(opts.exceptSchemata)})`);
+    if (opts.props?.length) where.push(`s.prop IN (${q(opts.props)})`);
+    // one schema asked for: no need to collect them
+    const schemata = opts.schemata?.length === 1 ? q(opts.schemata) : 'string_agg(DISTINCT s.schema, chr(30))';
     const result = await this.conn.stream(`
-      WITH cur AS (
-        SELECT s.entity_id, s.schema, s.prop, s.value, s.dataset
-        FROM statements s
-        JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur
-      ),
-      byprop AS (
-        SELECT entity_id, prop, list(DISTINCT value ORDER BY value) AS vals FROM cur WHERE prop <> 'id' GROUP BY entity_id, prop
-      ),
-      props AS (
-        SELECT entity_id, json_group_object(prop, vals)::VARCHAR AS properties FROM byprop GROUP BY entity_id
-      ),
-      meta AS (
-        SELECT entity_id, to_json(list(DISTINCT schema))::VARCHAR AS schemata, to_json(list(DISTINCT dataset ORDER BY dataset))::VARCHAR AS datasets FROM cur GROUP BY entity_id
-      )
-      SELECT m.entity_id, m.schemata, m.datasets, coalesce(p.properties, '{}') AS properties
-      FROM meta m LEFT JOIN props p USING (entity_id)
-      ORDER BY m.entity_id`);
+      SELECT s.entity_id, ${schemata}, string_agg(DISTINCT s.dataset, chr(30)),
+             string_agg(s.prop || chr(31) || replace(replace(s.value, chr(30), ' '), chr(31), ' '), chr(30))
+      FROM statements s
+      JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur
+      WHERE ${where.join(' AND ')}
+      GROUP BY s.entity_id`);
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       for (const r of chunk.getRows()) {
-        yield { id: String(r[0]), schemata: JSON.parse(String(r[1])) as string[], datasets: JSON.parse(String(r[2])) as string[], properties: JSON.parse(String(r[3])) as Record<string, string[]> };
+        yield { id: String(r[0]), schemata: String(r[1]).split('\u001e'), datasets: String(r[2]).split('\u001e').sort(), pairs: String(r[3]) };
       }
     }
   }
@@ -329,6 +352,11 @@ export class FlagTables {
         return summary as FlagRunSummary;
       }),
     );
+  }
+
+  /** Replaces a run's summary (the job adds its timings once everything is saved). */
+  async updateRunSummary(summary: FlagRunSummary): Promise<void> {
+    await this.serial(() => this.run('UPDATE flag_runs SET summary = $1 WHERE id = $2', [JSON.stringify(summary), summary.id]));
   }
 
   async latestRun(): Promise<FlagRunSummary | undefined> {
