@@ -14,6 +14,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATA_DIR } from '../src/model/paths.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
+import { TRADE_FLOW_COLUMNS } from '../src/store/duckdb/trade-load.js';
 import { EU27 } from '../src/trade/areas.js';
 import { chplCodes } from '../src/trade/chpl.js';
 import { parseGoods } from '../src/trade/goods.js';
@@ -75,10 +76,9 @@ async function generate(file: string): Promise<number> {
   const march2022 = monthIndex(2022, 3);
   await c.run("INSERT INTO datasets (name, format, created_at, kind) VALUES ('bench10m', 'generated', now(), 'trade')");
   // Values: pseudo-random by flow; from March 2022 exports to Russia fall and to its neighbours rise.
-  await c.run(`INSERT INTO trade_flows
-    SELECT 'bench10m', 1, 0, 0, (m // 12)::VARCHAR || '-' || lpad((m % 12 + 1)::VARCHAR, 2, '0'), m, 1,
-      r, 'country', p, 'country', NULL, 'export', 'CN' || (m // 12)::VARCHAR, code, 'CN8',
-      v, v, false, 'EUR', 'FOB', NULL, NULL, NULL, NULL, NULL, 'generated'
+  await c.run(`INSERT INTO trade_flows (${TRADE_FLOW_COLUMNS})
+    SELECT 'bench10m', 1, 0, 0, m, 1, r, 'country', p, 'country', NULL, 'export', 'CN' || (m // 12)::VARCHAR, code, 'CN8',
+      v, v, false, 'EUR', 'FOB', NULL, NULL, NULL, NULL, NULL
     FROM (
       SELECT r, p, code, m,
         ((hash(r, p, code, m) % 100000 + 1) * CASE WHEN m < ${march2022} THEN 1

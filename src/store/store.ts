@@ -224,6 +224,7 @@ export interface TradeAggregateQuery extends TradeScope {
 }
 
 export interface TradeAggregateResult {
+  /** rows: for supply, the codes summed into the cell; for a country's own flows, the table rows */
   cells: Array<{ role: 'supply' | 'imports' | 'exports'; country: string; series: string; window: 'baseline' | 'period'; pclass: 'coalition' | 'russia' | 'other' | null; value: number; rows: number }>;
   /** supply by coalition reporter (goods only) */
   suppliers: Array<{ country: string; reporter: string; window: 'baseline' | 'period'; value: number }>;
@@ -231,7 +232,7 @@ export interface TradeAggregateResult {
   months: Array<{ country: string; month0: number; months: number; value: number }>;
   /** rows whose reporter or partner is not a country, reported apart */
   areas: Array<{ reporter: string; reporter_kind: string; partner: string; partner_kind: string; flow: string; window: 'baseline' | 'period'; goods: boolean; value: number; rows: number }>;
-  /** rows summed into the cells */
+  /** the cells' rows, summed */
   rows: number;
 }
 

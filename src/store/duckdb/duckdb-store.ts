@@ -3,7 +3,7 @@ import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type D
 import { caption } from '../../model/entity.js';
 import { isA } from '../../model/ftm.js';
 import { MIGRATIONS } from './migrations.js';
-import { TradeLoader, TRADE_FLOW_INSERT } from './trade-load.js';
+import { TradeLoader, TRADE_FLOW_COLUMNS, TRADE_FLOW_INSERT } from './trade-load.js';
 import { TradeQueries } from './trade-query.js';
 import type { TradeLoadPlan } from '../../trade/flows.js';
 import {
@@ -729,7 +729,11 @@ export class DuckDbStore implements Store {
       }
       await c.run('DELETE FROM trade_flows WHERE dataset = $1', [input.dataset]);
       await c.run('DELETE FROM trade_codes WHERE dataset = $1', [input.dataset]);
-      await c.run(`INSERT INTO trade_flows ${TRADE_FLOW_INSERT}`, [input.dataset, seq]);
+      await c.run(`INSERT INTO trade_flows (${TRADE_FLOW_COLUMNS}) ${TRADE_FLOW_INSERT}`, [input.dataset, seq]);
+      await c.run('DELETE FROM trade_files WHERE dataset = $1', [input.dataset]);
+      for (const [i, f] of report.files.entries()) {
+        await c.run('INSERT INTO trade_files VALUES ($1, $2, $3, $4, $5)', [input.dataset, i, f.path, f.layout, f.source]);
+      }
       await c.run(
         `INSERT INTO trade_codes (dataset, nomenclature, code, rows, description) SELECT $1, i.nomenclature, i.code, i.rows, d.description
          FROM (SELECT nomenclature, code, count(*) AS rows FROM trade_incoming GROUP BY ALL) i

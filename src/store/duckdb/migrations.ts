@@ -163,4 +163,32 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'trade flows: kinds as enums, source per file',
+    // Writing a string column costs as much as reading it back saves: the kinds, flows, levels and
+    // value bases become enums, the period is read from month0/months, and the source is kept once
+    // per file (trade_files) instead of on every row.
+    sql: `
+      CREATE TYPE trade_flow_kind AS ENUM ('import', 'export', 're-export', 're-import', 'domestic-export', 'foreign-import');
+      CREATE TYPE trade_area_kind AS ENUM ('country', 'aggregate', 'unspecified', 'confidential', 'special');
+      CREATE TYPE trade_code_level AS ENUM ('TOTAL', 'HS2', 'HS4', 'HS6', 'CN8', 'NAT8', 'NAT10', 'CONF');
+      CREATE TYPE trade_value_basis AS ENUM ('CIF', 'FOB');
+      CREATE TABLE trade_files (
+        dataset VARCHAR NOT NULL,
+        file SMALLINT NOT NULL,
+        path VARCHAR NOT NULL,
+        layout VARCHAR NOT NULL,
+        source VARCHAR NOT NULL
+      );
+      INSERT INTO trade_files SELECT dataset, file, '', '', any_value(source) FROM trade_flows GROUP BY dataset, file;
+      ALTER TABLE trade_flows DROP COLUMN source;
+      ALTER TABLE trade_flows DROP COLUMN period;
+      ALTER TABLE trade_flows ALTER COLUMN flow TYPE trade_flow_kind;
+      ALTER TABLE trade_flows ALTER COLUMN reporter_kind TYPE trade_area_kind;
+      ALTER TABLE trade_flows ALTER COLUMN partner_kind TYPE trade_area_kind;
+      ALTER TABLE trade_flows ALTER COLUMN level TYPE trade_code_level;
+      ALTER TABLE trade_flows ALTER COLUMN value_basis TYPE trade_value_basis;
+    `,
+  },
 ];

@@ -173,7 +173,9 @@ export class TradeLoader {
       `SELECT coalesce(${expr}, '') AS v, count(*) AS n, min(${lineOf}) AS line FROM raw
        WHERE coalesce(${expr}, '') IN (${list.map(lit).join(', ')}) GROUP BY 1 ORDER BY 3`,
     );
-    const detail = rows.map((r) => `"${r['v']}" (${num(r['n']).toLocaleString('en-US')} rows, first at line ${num(r['line'])})`).join('; ');
+    const detail = rows
+      .map((r) => `${String(r['v']).trim() ? `"${String(r['v']).trim()}"` : '(empty)'} (${num(r['n']).toLocaleString('en-US')} rows, first at line ${num(r['line'])})`)
+      .join('; ');
     throw new SourceError(spec.file, String(num(rows[0]?.['line'])), `${reason}: ${detail}${bad.length > list.length ? `; and ${bad.length - list.length} more` : ''}. ${hint}`);
   }
 
@@ -183,7 +185,7 @@ export class TradeLoader {
   }
 
   private periodText(spec: TradeTableSpec): string {
-    if ('column' in spec.period) return `trim(${this.col(spec, spec.period.column)})`;
+    if ('column' in spec.period) return this.col(spec, spec.period.column);
     const y = `trim(${this.col(spec, spec.period.year)})`;
     if (!spec.period.month) return y;
     const m = `trim(${this.col(spec, spec.period.month)})`;
@@ -205,12 +207,14 @@ export class TradeLoader {
     // 1. Distinct values of the mapped columns, read in JS.
     const areaFields: Array<[string, AreaField]> = [['reporter', spec.reporter], ['partner', spec.partner]];
     if (spec.partner2) areaFields.push(['partner2', spec.partner2]);
-    const exprs: Record<string, string> = { period: this.periodText(spec), code: `trim(${this.col(spec, spec.code.column)})` };
-    for (const [name, field] of areaFields) exprs[name] = `trim(${this.col(spec, field.column)})`;
-    if ('column' in spec.flow) exprs['flow'] = `trim(${this.col(spec, spec.flow.column)})`;
-    if ('column' in spec.nomenclature) exprs['classification'] = `upper(trim(${this.col(spec, spec.nomenclature.column)}))`;
+    // Mapped columns are joined on their raw text (no per-row trimming): the distinct values are
+    // trimmed and read in JS.
+    const exprs: Record<string, string> = { period: this.periodText(spec), code: this.col(spec, spec.code.column) };
+    for (const [name, field] of areaFields) exprs[name] = this.col(spec, field.column);
+    if ('column' in spec.flow) exprs['flow'] = this.col(spec, spec.flow.column);
+    if ('column' in spec.nomenclature) exprs['classification'] = this.col(spec, spec.nomenclature.column);
     if ('column' in spec.currency) exprs['currency'] = `upper(trim(${this.col(spec, spec.currency.column)}))`;
-    const seen = await this.distincts(exprs, lineOf, spec.description ? `nullif(trim(${this.col(spec, spec.description)}), '')` : undefined);
+    const seen = await this.distincts(exprs, lineOf, spec.description ? this.col(spec, spec.description) : undefined);
     const values = (name: string) => [...seen.values.get(name)!.keys()];
 
     const joins: string[] = [];
@@ -218,7 +222,8 @@ export class TradeLoader {
       const rows: string[] = [];
       const bad: string[] = [];
       for (const v of values(name)) {
-        const area = v ? (field.overrides?.[v] ?? this.plan.resolveArea(v, field)) : undefined;
+        const trimmed = v.trim();
+        const area = trimmed ? (field.overrides?.[trimmed] ?? this.plan.resolveArea(trimmed, field)) : undefined;
         if (area) rows.push(`(${lit(v)}, ${lit(area.code)}, ${lit(area.kind)})`);
         else bad.push(v);
       }
@@ -226,7 +231,7 @@ export class TradeLoader {
         await this.unreadable(spec, exprs[name]!, lineOf, bad, `unknown ${name} in column ${field.column}`,
           'Known: country names in English/French/Russian, ISO2/ISO3 codes, M49 numbers and the areas of data/ref/trade_areas.csv and data/ref/country_aliases.csv');
       }
-      await this.mapTable(`map_${name}`, 'raw VARCHAR, code VARCHAR, kind VARCHAR', rows);
+      await this.mapTable(`map_${name}`, 'raw VARCHAR, code VARCHAR, kind trade_area_kind', rows);
       joins.push(`LEFT JOIN map_${name} ON map_${name}.raw = ${exprs[name]}`);
     }
     let flowExpr: string;
@@ -243,7 +248,7 @@ export class TradeLoader {
         else bad.push(v);
       }
       if (bad.length) await this.unreadable(spec, exprs['flow']!, lineOf, bad, `unknown flow in column ${spec.flow.column}`, 'Expected import/export, M/X/RM/RX/DX/FM or 1/2/3/4.');
-      await this.mapTable('map_flow', 'raw VARCHAR, flow VARCHAR', rows);
+      await this.mapTable('map_flow', 'raw VARCHAR, flow trade_flow_kind', rows);
       joins.push(`LEFT JOIN map_flow ON map_flow.raw = ${exprs['flow']}`);
       flowExpr = 'map_flow.flow';
     }
@@ -252,11 +257,11 @@ export class TradeLoader {
       const bad: string[] = [];
       for (const v of values('period')) {
         const p = parsePeriod(v);
-        if (p) rows.push(`(${lit(v)}, ${lit(p.period)}, ${p.month0}, ${p.months}, ${p.year})`);
+        if (p) rows.push(`(${lit(v)}, ${p.month0}, ${p.months}, ${p.year})`);
         else bad.push(v);
       }
       if (bad.length) await this.unreadable(spec, exprs['period']!, lineOf, bad, 'periods that are not a month or year', `Expected ${PERIOD_FORMS}.`);
-      await this.mapTable('map_period', 'raw VARCHAR, period VARCHAR, month0 INTEGER, months SMALLINT, y INTEGER', rows);
+      await this.mapTable('map_period', 'raw VARCHAR, month0 INTEGER, months SMALLINT, y INTEGER', rows);
       joins.push(`LEFT JOIN map_period ON map_period.raw = ${exprs['period']}`);
     }
     {
@@ -267,7 +272,7 @@ export class TradeLoader {
         const c = normaliseTableCode(v, spec.code.pad);
         if (c) rows.push(`(${lit(v)}, ${lit(c)}, ${lit(levelOf(c))})`);
         else bad.push(v);
-        const text = seen.descriptions.get(v);
+        const text = seen.descriptions.get(v)?.trim();
         if (c && text) described.push(`(${lit(c)}, ${lit(text)})`);
       }
       for (let i = 0; i < described.length; i += 1000) {
@@ -277,7 +282,7 @@ export class TradeLoader {
         await this.unreadable(spec, exprs['code']!, lineOf, bad, `product codes that are not HS/CN codes in column ${spec.code.column}`,
           'Expected 2 to 12 digits (dots allowed), TOTAL, or a confidential code such as 8542XXXX.');
       }
-      await this.mapTable('map_code', 'raw VARCHAR, code VARCHAR, level VARCHAR', rows);
+      await this.mapTable('map_code', 'raw VARCHAR, code VARCHAR, level trade_code_level', rows);
       joins.push(`LEFT JOIN map_code ON map_code.raw = ${exprs['code']}`);
     }
     let nomenclature: string;
@@ -288,7 +293,7 @@ export class TradeLoader {
       const rows: string[] = [];
       const bad: string[] = [];
       for (const v of values('classification')) {
-        const edition = map[v];
+        const edition = map[v.trim().toUpperCase()];
         if (edition) rows.push(`(${lit(v)}, ${edition === 'byYear' ? 'NULL' : lit(edition)})`);
         else bad.push(v);
       }
@@ -306,97 +311,130 @@ export class TradeLoader {
       if (bad.length) await this.unreadable(spec, exprs['currency']!, lineOf, bad, `currencies that are not ISO 4217 codes in column ${spec.currency.column}`, 'Expected EUR, USD….');
     }
 
-    // 2. Every row converted, through the maps.
+    // 2. Every row converted, through the maps — only the columns this layout has: the others
+    //    are constants filled in when the rows are stored.
     const conv = `trade_conv_${index}`;
     const scale = spec.value.scale ?? 1;
-    const text = (column: string | undefined) => (column ? `trim(${this.col(spec, column)})` : 'NULL::VARCHAR');
-    const missing = (expr: string) => this.missingTest(spec, expr);
-    const number = (expr: string, factor = 1) => `CASE WHEN ${missing(expr)} THEN NULL ELSE TRY_CAST(${expr} AS DOUBLE) * ${factor} END`;
-    const unreadableNumber = (expr: string) => `(NOT ${missing(expr)} AND TRY_CAST(${expr} AS DOUBLE) IS NULL)`;
+    const col = (column: string) => this.col(spec, column);
+    const missing = (expr: string) => this.missingTest(spec, `trim(${expr})`);
+    // the cast tolerates surrounding spaces; the "missing" test only runs where it fails
+    const unreadableNumber = (expr: string) => `CASE WHEN ${expr} IS NULL OR TRY_CAST(${expr} AS DOUBLE) IS NOT NULL THEN false ELSE NOT ${missing(expr)} END`;
     const fold = spec.fold ?? [];
-    const v = text(spec.value.column);
-    const cif = text(spec.valueCif);
-    const fob = text(spec.valueFob);
-    const qty = text(spec.quantity?.column);
-    const kg = text(spec.netWeightKg?.column);
-    await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${conv} AS
-      SELECT ${index}::SMALLINT AS file, ${line.expr} AS line,
-        map_period.period, map_period.month0, map_period.months,
-        map_reporter.code AS reporter, map_reporter.kind AS reporter_kind, map_partner.code AS partner, map_partner.kind AS partner_kind,
-        ${spec.partner2 ? "CASE WHEN map_partner2.kind = 'aggregate' THEN NULL ELSE map_partner2.code END" : 'NULL::VARCHAR'} AS partner2,
-        ${flowExpr} AS flow, ${nomenclature} AS nomenclature, map_code.code AS code,
-        CASE WHEN map_code.level = 'CN8' AND NOT starts_with(${nomenclature}, 'CN') THEN 'NAT8'
-             WHEN map_code.level = 'NAT10' THEN 'NAT10' ELSE map_code.level END AS level,
-        ${v} AS v, ${missing(v)} AS v_missing, TRY_CAST(${v} AS DOUBLE) * ${scale} AS value,
-        ${currency} AS currency,
-        ${spec.valueBasis === 'by-flow' ? `CASE WHEN ${flowExpr} LIKE '%import' THEN 'CIF' WHEN ${flowExpr} LIKE '%export' THEN 'FOB' END` : spec.valueBasis ? lit(spec.valueBasis) : 'NULL::VARCHAR'} AS value_basis,
-        ${number(cif, scale)} AS value_cif, ${number(fob, scale)} AS value_fob,
-        ${unreadableNumber(cif)} OR ${unreadableNumber(fob)} AS bad_cif_fob,
-        ${number(qty)} AS quantity, ${unreadableNumber(qty)} AS bad_qty,
-        ${spec.quantity ? `nullif(${this.valueOf(spec, spec.quantity.unit)}, '')` : 'NULL::VARCHAR'} AS unit,
-        ${number(kg, spec.netWeightKg?.scale ?? 1)} AS net_weight_kg, ${unreadableNumber(kg)} AS bad_kg,
-        ${fold.length ? fold.map((f) => (f.totals.length ? `coalesce(upper(trim(${this.col(spec, f.column)})), '') IN (${f.totals.map((t) => lit(t.toUpperCase())).join(', ')})` : 'false')).join(' AND ') : 'true'} AS is_total,
-        ${fold.length ? `concat_ws('|', ${fold.map((f) => `coalesce(trim(${this.col(spec, f.column)}), '')`).join(', ')})` : "''"} AS fold_key
-      FROM raw ${joins.join(' ')} ${line.join}`);
+    const v = col(spec.value.column);
+    const select: string[] = [
+      `${index}::SMALLINT AS file`, 'raw.rowid AS rid', `${line.expr} AS line`,
+      'map_period.month0', 'map_period.months',
+      'map_reporter.code AS reporter', 'map_reporter.kind AS reporter_kind', 'map_partner.code AS partner', 'map_partner.kind AS partner_kind',
+      `${nomenclature} AS nomenclature`, 'map_code.code AS code',
+      `CASE WHEN map_code.level = 'CN8' AND NOT starts_with(${nomenclature}, 'CN') THEN 'NAT8'::trade_code_level ELSE map_code.level END AS level`,
+      `TRY_CAST(${v} AS DOUBLE) * ${scale} AS value`,
+      `CASE WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN false ELSE ${missing(v)} END AS v_missing`,
+    ];
+    // columns present only in some layouts: [name in conv, expression in conv, constant otherwise]
+    const optional: Array<[string, string | undefined, string]> = [
+      ['partner2', spec.partner2 ? "CASE WHEN map_partner2.kind = 'aggregate' THEN NULL ELSE map_partner2.code END" : undefined, 'NULL::VARCHAR'],
+      ['flow', 'constant' in spec.flow ? undefined : 'map_flow.flow', flowExpr],
+      ['currency', 'column' in spec.currency ? currency : undefined, currency],
+      ['value_cif', spec.valueCif ? `TRY_CAST(${col(spec.valueCif)} AS DOUBLE) * ${scale}` : undefined, 'NULL::DOUBLE'],
+      ['value_fob', spec.valueFob ? `TRY_CAST(${col(spec.valueFob)} AS DOUBLE) * ${scale}` : undefined, 'NULL::DOUBLE'],
+      ['quantity', spec.quantity ? `TRY_CAST(${col(spec.quantity.column)} AS DOUBLE)` : undefined, 'NULL::DOUBLE'],
+      ['unit', spec.quantity ? `nullif(${this.valueOf(spec, spec.quantity.unit)}, '')` : undefined, 'NULL::VARCHAR'],
+      ['net_weight_kg', spec.netWeightKg ? `TRY_CAST(${col(spec.netWeightKg.column)} AS DOUBLE) * ${spec.netWeightKg.scale ?? 1}` : undefined, 'NULL::DOUBLE'],
+    ];
+    for (const [name, expr] of optional) if (expr) select.push(`${expr} AS ${name}`);
+    const flags: Array<[string, string]> = [];
+    if (spec.valueCif || spec.valueFob) {
+      flags.push(['bad_cif_fob', [spec.valueCif, spec.valueFob].filter((x): x is string => !!x).map((x) => unreadableNumber(col(x))).join(' OR ')]);
+    }
+    if (spec.quantity) flags.push(['bad_qty', unreadableNumber(col(spec.quantity.column))]);
+    if (spec.netWeightKg) flags.push(['bad_kg', unreadableNumber(col(spec.netWeightKg.column))]);
+    for (const [name, expr] of flags) select.push(`${expr} AS ${name}`);
+    if (fold.length) {
+      select.push(`${fold.map((f) => (f.totals.length ? `coalesce(upper(trim(${col(f.column)})), '') IN (${f.totals.map((t) => lit(t.toUpperCase())).join(', ')})` : 'false')).join(' AND ')} AS is_total`);
+      select.push(`concat_ws('|', ${fold.map((f) => `coalesce(trim(${col(f.column)}), '')`).join(', ')}) AS fold_key`);
+    }
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${conv} AS SELECT ${select.join(', ')} FROM raw ${joins.join(' ')} ${line.join}`);
+    /** a column of conv, or its constant */
+    const c = (name: string) => {
+      const o = optional.find(([n]) => n === name);
+      return o && !o[1] ? `${o[2]} AS ${name}` : name;
+    };
+    const cv = (name: string) => {
+      const o = optional.find(([n]) => n === name);
+      return o && !o[1] ? o[2] : name;
+    };
 
-    const [c] = await this.all(`SELECT count(*) FILTER (WHERE v_missing) AS missing,
+    const [counts] = await this.all(`SELECT count(*) FILTER (WHERE v_missing) AS missing,
         count(*) FILTER (WHERE NOT v_missing AND (value IS NULL OR NOT isfinite(value))) AS nan,
-        count(*) FILTER (WHERE NOT v_missing AND value < 0) AS negative,
-        count(*) FILTER (WHERE bad_cif_fob) AS bad_cif_fob, count(*) FILTER (WHERE bad_qty) AS bad_qty, count(*) FILTER (WHERE bad_kg) AS bad_kg
+        count(*) FILTER (WHERE NOT v_missing AND value < 0) AS negative
+        ${flags.map(([name]) => `, count(*) FILTER (WHERE ${name}) AS ${name}`).join('')}
       FROM ${conv}`);
-    if (num(c?.['nan'])) {
-      await this.failWhere(spec, conv, 'NOT v_missing AND (value IS NULL OR NOT isfinite(value))', 'v', (x) => `value "${x}" in column ${spec.value.column} is not a number`);
+    const rawText = `(SELECT ${v} FROM raw WHERE raw.rowid = ${conv}.rid)`;
+    if (num(counts?.['nan'])) {
+      await this.failWhere(spec, conv, 'NOT v_missing AND (value IS NULL OR NOT isfinite(value))', rawText, (x) => `value "${x}" in column ${spec.value.column} is not a number`);
     }
-    if (num(c?.['negative'])) {
-      await this.failWhere(spec, conv, 'NOT v_missing AND value < 0', 'v', (x) => `negative value ${x} in column ${spec.value.column}: trade values cannot be negative`);
+    if (num(counts?.['negative'])) {
+      await this.failWhere(spec, conv, 'NOT v_missing AND value < 0', rawText, (x) => `negative value ${String(x).trim()} in column ${spec.value.column}: trade values cannot be negative`);
     }
-    for (const [flag, what] of [['bad_cif_fob', 'CIF/FOB values that are not numbers (kept empty)'], ['bad_qty', 'quantities that are not numbers (kept empty)'], ['bad_kg', 'net weights that are not numbers (kept empty)']] as const) {
-      if (!num(c?.[flag])) continue;
+    const flagText: Record<string, string> = {
+      bad_cif_fob: 'CIF/FOB values that are not numbers (kept empty)',
+      bad_qty: 'quantities that are not numbers (kept empty)',
+      bad_kg: 'net weights that are not numbers (kept empty)',
+    };
+    for (const [flag] of flags) {
+      if (!num(counts?.[flag])) continue;
       const rows = await this.all(`SELECT line FROM ${conv} WHERE ${flag} ORDER BY line LIMIT 5`);
-      this.note(what, num(c?.[flag]), rows.map((r) => `${spec.file}:${num(r['line'])}`));
+      this.note(flagText[flag]!, num(counts?.[flag]), rows.map((r) => `${spec.file}:${num(r['line'])}`));
     }
-    if (num(c?.['missing'])) {
+    if (num(counts?.['missing'])) {
       const rows = await this.all(`SELECT line FROM ${conv} WHERE v_missing ORDER BY line LIMIT 5`);
-      this.note(`no value (empty, ${spec.missing.map((m) => `"${m}"`).join(', ')}: not available or confidential) — row not stored`, num(c?.['missing']),
+      this.note(`no value (empty, ${spec.missing.map((m) => `"${m}"`).join(', ')}: not available or confidential) — row not stored`, num(counts?.['missing']),
         rows.map((r) => `${spec.file}:${num(r['line'])}`));
     }
 
     // 3. Duplicated rows (same flow, same breakdown): identical repeats are kept once, conflicting ones fail.
-    const key = 'month0, months, reporter, partner, partner2, flow, nomenclature, code';
+    const key = `month0, months, reporter, partner, ${cv('partner2')}, ${cv('flow')}, nomenclature, code`;
+    const foldKey = fold.length ? ', fold_key' : '';
     // (a hash of the key finds candidates cheaply; the exact key confirms them)
-    const [h] = await this.all(`SELECT count(*) AS n FROM (SELECT 1 FROM ${conv} WHERE NOT v_missing GROUP BY hash(${key}, fold_key) HAVING count(*) > 1)`);
+    const [h] = await this.all(`SELECT count(*) AS n FROM (SELECT 1 FROM ${conv} WHERE NOT v_missing GROUP BY hash(${key}${foldKey}) HAVING count(*) > 1)`);
     const [d] = num(h?.['n'])
       ? await this.all(`SELECT count(*) AS keys, coalesce(sum(n - 1), 0) AS extra, count(*) FILTER (WHERE vals > 1) AS conflicts FROM (
-          SELECT count(*) AS n, count(DISTINCT value) AS vals FROM ${conv} WHERE NOT v_missing GROUP BY ${key}, fold_key HAVING count(*) > 1)`)
+          SELECT count(*) AS n, count(DISTINCT value) AS vals FROM ${conv} WHERE NOT v_missing GROUP BY ${key}${foldKey} HAVING count(*) > 1)`)
       : [{ keys: 0, extra: 0, conflicts: 0 }];
     if (num(d?.['keys'])) {
-      const dups = await this.all(`SELECT ${key}, count(DISTINCT value) AS vals, list(line ORDER BY line) AS lines, list(v ORDER BY line) AS vs
-        FROM ${conv} WHERE NOT v_missing GROUP BY ${key}, fold_key HAVING count(*) > 1 ORDER BY vals DESC, min(line) LIMIT 5`);
+      const dups = await this.all(`SELECT month0, months, reporter, partner, ${cv('flow')} AS flow, code, count(DISTINCT value) AS vals, list(line ORDER BY line) AS lines, list(value ORDER BY line) AS vs
+        FROM ${conv} WHERE NOT v_missing GROUP BY ${key}${foldKey} HAVING count(*) > 1 ORDER BY vals DESC, min(line) LIMIT 5`);
       const first = dups[0]!;
       const ls = (first['lines'] as unknown[]).map(num);
       if (num(d?.['conflicts'])) {
-        throw new SourceError(spec.file, String(ls[0]), `duplicated row with a different value: lines ${ls.join(', ')} report the same flow (${first['reporter']} → ${first['partner']}, ${first['flow']}, code ${first['code']}, period ${formatMonth(num(first['month0']), num(first['months']))}) with values ${(first['vs'] as unknown[]).join(' and ')}${num(d?.['conflicts']) > 1 ? ` (${num(d?.['conflicts'])} flows in all)` : ''}`);
+        throw new SourceError(spec.file, String(ls[0]), `duplicated row with a different value: lines ${ls.join(', ')} report the same flow (${first['reporter']} → ${first['partner']}, ${first['flow']}, code ${first['code']}, period ${formatMonth(num(first['month0']), num(first['months']))}) with values ${(first['vs'] as unknown[]).map((x) => num(x) / scale).join(' and ')}${num(d?.['conflicts']) > 1 ? ` (${num(d?.['conflicts'])} flows in all)` : ''}`);
       }
       this.note('exact duplicate rows (same flow and value) — kept once', num(d?.['extra']), dups.map((x) => `${spec.file}:${(x['lines'] as unknown[]).map(num).join('=')}`));
     }
 
     // 4. Folding: a total over the fold columns (all modes of transport…) wins over its breakdown.
     const source = lit(spec.source);
-    const columns = `file, line, period, month0, months, reporter, reporter_kind, partner, partner_kind, partner2, flow, nomenclature, code, level, value, currency, value_basis, value_cif, value_fob, quantity, unit, net_weight_kg, ${source} AS source`;
+    const valueBasis =
+      spec.valueBasis === 'by-flow'
+        ? `CASE WHEN ${cv('flow')}::VARCHAR LIKE '%import' THEN 'CIF' WHEN ${cv('flow')}::VARCHAR LIKE '%export' THEN 'FOB' END`
+        : spec.valueBasis ? lit(spec.valueBasis) : 'NULL::VARCHAR';
+    const columns = `file, line, month0, months, reporter, reporter_kind, partner, partner_kind, ${c('partner2')}, ${c('flow')}, nomenclature, code, level, value,
+      ${c('currency')}, ${valueBasis} AS value_basis, ${c('value_cif')}, ${c('value_fob')}, ${c('quantity')}, ${c('unit')}, ${c('net_weight_kg')}, ${source} AS source`;
     const folded = `trade_folded_${index}`;
     if (!fold.length && !num(d?.['keys'])) {
       this.parts.push(`SELECT ${columns} FROM ${conv} WHERE NOT v_missing`);
     } else {
+      const sum = (name: string) => (optional.find(([n]) => n === name)?.[1] ? `sum(${name}) AS ${name}` : c(name));
+      const any = (name: string) => (optional.find(([n]) => n === name)?.[1] ? `any_value(${name}) AS ${name}` : c(name));
       await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${folded} AS WITH dd AS (
-          SELECT * FROM ${conv} WHERE NOT v_missing QUALIFY row_number() OVER (PARTITION BY ${key}, fold_key ORDER BY line) = 1),
-        t AS (SELECT *, bool_or(is_total) OVER (PARTITION BY ${key}) AS has_total, count(*) OVER (PARTITION BY ${key}) AS parts FROM dd)
-        SELECT file, min(line) AS line, any_value(period) AS period, ${key}, any_value(level) AS level, any_value(reporter_kind) AS reporter_kind, any_value(partner_kind) AS partner_kind,
-          sum(value) AS value, any_value(currency) AS currency, any_value(value_basis) AS value_basis,
-          sum(value_cif) AS value_cif, sum(value_fob) AS value_fob, sum(quantity) AS quantity, any_value(unit) AS unit, sum(net_weight_kg) AS net_weight_kg,
+          SELECT * FROM ${conv} WHERE NOT v_missing QUALIFY row_number() OVER (PARTITION BY ${key}${foldKey} ORDER BY line) = 1),
+        t AS (SELECT *, bool_or(${fold.length ? 'is_total' : 'false'}) OVER (PARTITION BY ${key}) AS has_total, count(*) OVER (PARTITION BY ${key}) AS parts FROM dd)
+        SELECT file, min(line) AS line, month0, months, reporter, partner, ${c('partner2')}, ${c('flow')}, nomenclature, code,
+          any_value(level) AS level, any_value(reporter_kind) AS reporter_kind, any_value(partner_kind) AS partner_kind,
+          sum(value) AS value, ${any('currency')}, ${sum('value_cif')}, ${sum('value_fob')}, ${sum('quantity')}, ${any('unit')}, ${sum('net_weight_kg')},
           count(*) AS summed, bool_or(has_total AND parts > 1) AS dropped_breakdown, max(parts) AS parts
-        FROM t WHERE is_total OR NOT has_total
+        FROM t WHERE ${fold.length ? 'is_total OR NOT has_total' : 'true'}
         GROUP BY file, ${key}`);
-      await this.conn.run(`DROP TABLE ${conv}`);
       if (fold.length) {
         const [f] = await this.all(`SELECT coalesce(sum(CASE WHEN dropped_breakdown THEN parts - 1 ELSE 0 END), 0) AS dropped,
           coalesce(sum(CASE WHEN summed > 1 THEN summed ELSE 0 END), 0) AS summed, count(*) FILTER (WHERE summed > 1) AS keys FROM ${folded}`);
@@ -414,7 +452,9 @@ export class TradeLoader {
           this.note('rows by consignment country (partner2) whose all-countries row is present — the total is kept', num(r?.['n']), []);
         }
       }
-      this.parts.push(`SELECT ${columns} FROM ${folded}`);
+      await this.conn.run(`DROP TABLE ${conv}`);
+      this.parts.push(`SELECT file, line, month0, months, reporter, reporter_kind, partner, partner_kind, partner2, flow, nomenclature, code, level, value,
+        currency, ${valueBasis.replace(/\bflow\b/g, 'flow')} AS value_basis, value_cif, value_fob, quantity, unit, net_weight_kg, ${source} AS source FROM ${folded}`);
     }
     const [{ n: kept }] = (await this.all(`SELECT count(*) AS n FROM (${this.parts.at(-1)})`)) as [{ n: unknown }];
     this.report.files.push({ path: spec.file, layout: spec.layout, source: spec.source, lines, rows: num(kept) });
@@ -422,8 +462,8 @@ export class TradeLoader {
   }
 
   /** Fails with the lines of the rows matching `where` in `table`, naming the first offending value. */
-  private async failWhere(spec: TradeTableSpec, table: string, where: string, column: string, reason: (value: unknown) => string): Promise<void> {
-    const rows = await this.all(`SELECT line, ${column} AS v FROM ${table} WHERE ${where} ORDER BY line LIMIT 5`);
+  private async failWhere(spec: TradeTableSpec, table: string, where: string, expr: string, reason: (value: unknown) => string): Promise<void> {
+    const rows = await this.all(`SELECT line, ${expr} AS v FROM ${table} WHERE ${where} ORDER BY line LIMIT 5`);
     if (rows.length === 0) return;
     const [{ n }] = (await this.all(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)) as [{ n: unknown }];
     this.fail(spec, rows.map((r) => num(r['line'])), reason(rows[0]!['v']), num(n));
@@ -460,14 +500,14 @@ export class TradeLoader {
     const [k] = await this.all('SELECT bool_or(months = 1) AND bool_or(months = 12) AS both FROM trade_incoming');
     if (!k?.['both']) return;
     const rows = await this.all(`WITH a AS (SELECT * FROM trade_incoming WHERE months = 12), m AS (SELECT * FROM trade_incoming WHERE months = 1)
-      SELECT a.file, a.line, m.file AS mfile, m.line AS mline, a.period FROM a JOIN m
+      SELECT a.file, a.line, m.file AS mfile, m.line AS mline, a.month0 // 12 AS year FROM a JOIN m
       ON m.month0 // 12 = a.month0 // 12 AND a.reporter = m.reporter AND a.partner = m.partner
         AND a.flow = m.flow AND a.nomenclature = m.nomenclature AND a.code = m.code AND a.partner2 IS NOT DISTINCT FROM m.partner2
       LIMIT 1`);
     const r = rows[0];
     if (r) {
       throw new SourceError(this.fileOf(num(r['file'])), String(num(r['line'])),
-        `annual row for ${r['period']} while ${this.fileOf(num(r['mfile']))}:${num(r['mline'])} has the same flow by month: load annual and monthly tables as separate datasets`);
+        `annual row for ${num(r['year'])} while ${this.fileOf(num(r['mfile']))}:${num(r['mline'])} has the same flow by month: load annual and monthly tables as separate datasets`);
     }
   }
 
@@ -494,24 +534,27 @@ export class TradeLoader {
     if (pairs.length === 0) return;
     await this.mapTable('trade_code_ancestors', 'code VARCHAR, ancestor VARCHAR, depth INTEGER', pairs);
     const group = "hash(month0, months, reporter, partner, coalesce(partner2, ''), flow, nomenclature)";
+    // one pass picks the rows that take part (children and possible parents); the rest never joins
+    await this.conn.run(`CREATE OR REPLACE TEMP TABLE trade_nodes AS
+      SELECT i.file, i.line, ${group} AS gk, i.code, i.value::DECIMAL(18, 2) AS value FROM trade_incoming i
+      WHERE i.code IN (SELECT code FROM trade_code_ancestors UNION SELECT ancestor FROM trade_code_ancestors)`);
     await this.conn.run(`INSERT INTO trade_child_sums
-      WITH ancestors AS (SELECT DISTINCT ancestor AS code FROM trade_code_ancestors),
-      parents AS (SELECT i.file, i.line, ${group} AS gk, i.code FROM trade_incoming i SEMI JOIN ancestors a ON a.code = i.code),
-      children AS (SELECT i.file, i.line, ${group} AS gk, i.code, i.value::DECIMAL(18, 2) AS value FROM trade_incoming i SEMI JOIN trade_code_ancestors a ON a.code = i.code),
-      nearest AS (SELECT c.file, c.line, any_value(c.value) AS value, arg_max(p.file, a.depth) AS pfile, arg_max(p.line, a.depth) AS pline
-        FROM children c JOIN trade_code_ancestors a ON a.code = c.code JOIN parents p ON p.gk = c.gk AND p.code = a.ancestor
+      WITH nearest AS (SELECT c.file, c.line, any_value(c.value) AS value, arg_max(p.file, a.depth) AS pfile, arg_max(p.line, a.depth) AS pline
+        FROM trade_nodes c JOIN trade_code_ancestors a ON a.code = c.code JOIN trade_nodes p ON p.gk = c.gk AND p.code = a.ancestor
         GROUP BY c.file, c.line)
       SELECT pfile, pline, sum(value) FROM nearest GROUP BY pfile, pline`);
+    await this.conn.run('DROP TABLE trade_nodes');
   }
 
   private async summarise(): Promise<void> {
-    const [s] = await this.all(`SELECT count(*) AS rows, min(CASE WHEN months = 1 THEN period END) AS first_m, max(CASE WHEN months = 1 THEN period END) AS last_m,
-        min(CASE WHEN months = 12 THEN period END) AS first_y, max(CASE WHEN months = 12 THEN period END) AS last_y,
+    const [s] = await this.all(`SELECT count(*) AS rows, min(month0) FILTER (WHERE months = 1) AS first_m, max(month0) FILTER (WHERE months = 1) AS last_m,
+        min(month0) FILTER (WHERE months = 12) AS first_y, max(month0) FILTER (WHERE months = 12) AS last_y,
         count(*) FILTER (WHERE months = 1) AS monthly, count(*) FILTER (WHERE months = 12) AS annual,
         list(DISTINCT currency ORDER BY currency) AS currencies, list(DISTINCT nomenclature ORDER BY nomenclature) AS noms FROM trade_incoming`);
     this.report.rows = num(s?.['rows']);
-    const firsts = [s?.['first_m'], s?.['first_y']].filter((x) => x !== null && x !== undefined).map(String).sort();
-    const lasts = [s?.['last_m'], s?.['last_y']].filter((x) => x !== null && x !== undefined).map(String).sort();
+    const label = (v: unknown, months: number) => (v === null || v === undefined ? undefined : formatMonth(num(v), months));
+    const firsts = [label(s?.['first_m'], 1), label(s?.['first_y'], 12)].filter((x): x is string => !!x).sort();
+    const lasts = [label(s?.['last_m'], 1), label(s?.['last_y'], 12)].filter((x): x is string => !!x).sort();
     this.report.periods = { first: firsts[0] ?? null, last: lasts.at(-1) ?? null, monthly: num(s?.['monthly']), annual: num(s?.['annual']) };
     this.report.currencies = ((s?.['currencies'] as unknown[]) ?? []).map(String);
     this.report.nomenclatures = ((s?.['noms'] as unknown[]) ?? []).map(String);
@@ -541,8 +584,12 @@ function formatMonth(month0: number, months: number): string {
 }
 
 /** Columns of trade_flows in table order, as the loader's final INSERT fills them. */
-export const TRADE_FLOW_INSERT = `SELECT $1 AS dataset, $2 AS seq, i.file, i.line, i.period, i.month0, i.months, i.reporter, i.reporter_kind,
+export const TRADE_FLOW_INSERT = `SELECT $1 AS dataset, $2 AS seq, i.file, i.line, i.month0, i.months, i.reporter, i.reporter_kind,
     i.partner, i.partner_kind, i.partner2, i.flow, i.nomenclature, i.code, i.level,
     i.value::DECIMAL(18, 2), (i.value::DECIMAL(18, 2) - coalesce(cs.detailed, 0))::DECIMAL(18, 2) AS own_value, cs.detailed IS NOT NULL AS subtotal, i.currency, i.value_basis,
-    i.value_cif::DECIMAL(18, 2), i.value_fob::DECIMAL(18, 2), i.quantity, i.unit, i.net_weight_kg, i.source
+    i.value_cif::DECIMAL(18, 2), i.value_fob::DECIMAL(18, 2), i.quantity, i.unit, i.net_weight_kg
   FROM trade_incoming i LEFT JOIN trade_child_sums cs USING (file, line)`;
+
+/** Columns of trade_flows in the order TRADE_FLOW_INSERT fills them (the table's order after migration 5). */
+export const TRADE_FLOW_COLUMNS =
+  'dataset, seq, file, line, month0, months, reporter, reporter_kind, partner, partner_kind, partner2, flow, nomenclature, code, level, value, own_value, subtotal, currency, value_basis, value_cif, value_fob, quantity, unit, net_weight_kg';

@@ -34,9 +34,32 @@ export class TradeQueries {
     return reader.getRowObjectsJS() as Row[];
   }
 
-  async tradeDatasetNames(): Promise<string[]> {
-    const rows = await this.all("SELECT name FROM datasets WHERE kind = 'trade' ORDER BY name");
-    return rows.map((r) => String(r['name']));
+  /** A result as columns (fewer objects than rows for large results). */
+  private async columns(sql: string): Promise<Record<string, unknown[]>> {
+    const reader = await this.conn.runAndReadAll(sql);
+    return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+  }
+
+  /** The code selection as a temp table, to join aggregated rows to their series. */
+  private async selection(q: TradeAggregateQuery): Promise<void> {
+    await this.conn.run('CREATE OR REPLACE TEMP TABLE q_codes (nomenclature VARCHAR, code VARCHAR, series VARCHAR, goods BOOLEAN)');
+    const appender = await this.conn.createAppender('q_codes');
+    for (const c of q.codes) {
+      appender.appendVarchar(c.nomenclature);
+      appender.appendVarchar(c.code);
+      appender.appendVarchar(c.series);
+      appender.appendBoolean(c.goods);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
+  private names?: Promise<string[]>;
+
+  /** Trade dataset names (read once per TradeQueries, which lives for one store call). */
+  tradeDatasetNames(): Promise<string[]> {
+    this.names ??= this.all("SELECT name FROM datasets WHERE kind = 'trade' ORDER BY name").then((rows) => rows.map((r) => String(r['name'])));
+    return this.names;
   }
 
   /** SQL condition for the scope; checks the datasets exist and are trade tables. */
@@ -120,25 +143,28 @@ export class TradeQueries {
       ? 'true'
       : `t.flow = 'export' AND list_contains(${suppliers}, t.reporter) AND t.partner_kind = 'country' AND NOT list_contains(${coalition}, t.partner)`;
     const out: TradeAggregateResult = { cells: [], suppliers: [], months: [], areas: [], rows: 0 };
-    const selection = new Map(q.codes.map((c) => [`${c.nomenclature}|${c.code}`, c]));
     const windowOf = (isLater: unknown) => (isLater ? 'period' : 'baseline') as 'baseline' | 'period';
-    const cells = new Map<string, TradeAggregateResult['cells'][number]>();
-    const addCell = (role: 'supply' | 'imports' | 'exports', country: string, nomenclature: string, code: string, window: 'baseline' | 'period', pclass: 'coalition' | 'russia' | 'other' | null, value: number, n: number) => {
-      const sel = selection.get(`${nomenclature}|${code}`);
-      if (!sel) return;
-      const key = [role, country, sel.series, window, pclass].join('|');
-      const cell = cells.get(key);
-      if (cell) {
-        cell.value += value;
-        cell.rows += n;
-      } else cells.set(key, { role, country, series: sel.series, window, pclass, value, rows: n });
-      out.rows += n;
-    };
+    await this.selection(q);
 
-    // (1) supply by partner, code and window
-    for (const r of await this.all(`SELECT t.partner, t.nomenclature, t.code, ${later} AS later, sum(t.own_value)::DOUBLE AS value, count(*) AS n
-        FROM trade_flows t WHERE ${rows} AND ${supply} GROUP BY ALL`)) {
-      addCell('supply', String(r['partner']), String(r['nomenclature']), String(r['code']), windowOf(r['later']), null, num(r['value']), num(r['n']));
+    // (1) supply by partner, code and window, summed over the rows first, then joined to the series
+    const supplied = await this.columns(`WITH a AS (
+        SELECT t.partner, t.nomenclature, t.code, ${later} AS later, sum(t.own_value) AS v
+        FROM trade_flows t WHERE ${rows} AND ${supply} GROUP BY ALL)
+      SELECT a.partner, c.series, a.later, sum(a.v)::DOUBLE AS value, count(*) AS n
+      FROM a JOIN q_codes c USING (nomenclature, code) GROUP BY ALL`);
+    const count = (supplied['partner'] ?? []).length;
+    for (let i = 0; i < count; i++) {
+      const n = num(supplied['n']![i]);
+      out.rows += n;
+      out.cells.push({
+        role: 'supply',
+        country: String(supplied['partner']![i]),
+        series: String(supplied['series']![i]),
+        window: windowOf(supplied['later']![i]),
+        pclass: null,
+        value: num(supplied['value']![i]),
+        rows: n,
+      });
     }
 
     // (2) the goods by supplying reporter and by month (a code list filters first: cheap)
@@ -165,44 +191,46 @@ export class TradeQueries {
 
     // (3) non-coalition reporters' own imports and exports, and (4) areas that are not countries — when the parties show any
     if (ownRows) {
-      for (const r of await this.all(`SELECT t.reporter, t.flow, CASE WHEN t.partner = ${russia} THEN 'russia' WHEN list_contains(${coalition}, t.partner) THEN 'coalition' ELSE 'other' END AS pclass,
-            t.nomenclature, t.code, ${later} AS later, sum(t.own_value)::DOUBLE AS value, count(*) AS n
-          FROM trade_flows t WHERE ${rows} AND t.reporter_kind = 'country' AND NOT list_contains(${coalition}, t.reporter)
-            AND t.partner_kind <> 'aggregate' AND t.flow IN ('import', 'export')
-          GROUP BY ALL`)) {
-        const role = r['flow'] === 'import' ? 'imports' : 'exports';
-        addCell(role, String(r['reporter']), String(r['nomenclature']), String(r['code']), windowOf(r['later']), r['pclass'] as 'other', num(r['value']), num(r['n']));
+      for (const r of await this.all(`WITH a AS (
+            SELECT t.reporter, t.flow, CASE WHEN t.partner = ${russia} THEN 'russia' WHEN list_contains(${coalition}, t.partner) THEN 'coalition' ELSE 'other' END AS pclass,
+              t.nomenclature, t.code, ${later} AS later, sum(t.own_value) AS v, count(*) AS n
+            FROM trade_flows t WHERE ${rows} AND t.reporter_kind = 'country' AND NOT list_contains(${coalition}, t.reporter)
+              AND t.partner_kind <> 'aggregate' AND t.flow IN ('import', 'export')
+            GROUP BY ALL)
+          SELECT a.reporter, a.flow::VARCHAR AS flow, a.pclass, c.series, a.later, sum(a.v)::DOUBLE AS value, sum(a.n)::BIGINT AS n
+          FROM a JOIN q_codes c USING (nomenclature, code) GROUP BY ALL`)) {
+        const n = num(r['n']);
+        out.rows += n;
+        out.cells.push({
+          role: r['flow'] === 'import' ? 'imports' : 'exports',
+          country: String(r['reporter']),
+          series: String(r['series']),
+          window: windowOf(r['later']),
+          pclass: r['pclass'] as 'other',
+          value: num(r['value']),
+          rows: n,
+        });
       }
     }
-    out.cells = [...cells.values()];
     if (areaRows) {
-      const areas = new Map<string, TradeAggregateResult['areas'][number]>();
-      for (const a of await this.all(`SELECT t.reporter, t.reporter_kind, t.partner, t.partner_kind, t.flow, t.nomenclature, t.code, ${later} AS later,
-            sum(t.own_value)::DOUBLE AS value, count(*) AS n
-          FROM trade_flows t WHERE ${rows} AND (t.reporter_kind <> 'country' OR t.partner_kind <> 'country') GROUP BY ALL`)) {
-        const sel = selection.get(`${a['nomenclature']}|${a['code']}`);
-        if (!sel) continue;
-        const window = windowOf(a['later']);
-        const key = [a['reporter'], a['partner'], a['flow'], sel.goods, window].join('|');
-        const e = areas.get(key);
-        if (e) {
-          e.value += num(a['value']);
-          e.rows += num(a['n']);
-        } else {
-          areas.set(key, {
-            reporter: String(a['reporter']),
-            reporter_kind: String(a['reporter_kind']),
-            partner: String(a['partner']),
-            partner_kind: String(a['partner_kind']),
-            flow: String(a['flow']),
-            window,
-            goods: sel.goods,
-            value: num(a['value']),
-            rows: num(a['n']),
-          });
-        }
-      }
-      out.areas = [...areas.values()].sort((x, y) => y.value - x.value).slice(0, 500);
+      const areas = await this.all(`WITH a AS (
+          SELECT t.reporter, t.reporter_kind, t.partner, t.partner_kind, t.flow, t.nomenclature, t.code, ${later} AS later,
+            sum(t.own_value) AS v, count(*) AS n
+          FROM trade_flows t WHERE ${rows} AND (t.reporter_kind <> 'country' OR t.partner_kind <> 'country') GROUP BY ALL)
+        SELECT a.reporter, a.reporter_kind::VARCHAR AS reporter_kind, a.partner, a.partner_kind::VARCHAR AS partner_kind, a.flow::VARCHAR AS flow,
+          c.goods, a.later, sum(a.v)::DOUBLE AS value, sum(a.n)::BIGINT AS n
+        FROM a JOIN q_codes c USING (nomenclature, code) GROUP BY ALL ORDER BY value DESC LIMIT 500`);
+      out.areas = areas.map((a) => ({
+        reporter: String(a['reporter']),
+        reporter_kind: String(a['reporter_kind']),
+        partner: String(a['partner']),
+        partner_kind: String(a['partner_kind']),
+        flow: String(a['flow']),
+        window: windowOf(a['later']),
+        goods: Boolean(a['goods']),
+        value: num(a['value']),
+        rows: num(a['n']),
+      }));
     }
     return out;
   }
@@ -226,7 +254,7 @@ export class TradeQueries {
       join = 'JOIN q_series_codes c ON c.nomenclature = t.nomenclature AND c.code = t.code';
     }
     const period = q.monthly
-      ? "CASE WHEN t.months = 12 THEN (t.month0 // 12)::VARCHAR ELSE t.period END"
+      ? "CASE WHEN t.months = 12 THEN (t.month0 // 12)::VARCHAR ELSE (t.month0 // 12)::VARCHAR || '-' || lpad((t.month0 % 12 + 1)::VARCHAR, 2, '0') END"
       : '(t.month0 // 12)::VARCHAR';
     const rows = await this.all(`SELECT ${period} AS period, min(t.month0) AS m0, t.currency,
         CASE WHEN max(t.months) = 12 THEN 12 ELSE count(DISTINCT t.month0) END AS months,
