@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { resolveFlagsConfig } from '../flags/config.js';
+import { sanctionsDatasets } from '../flags/crossref.js';
 import { runFlagJob, type FlagJobSummary } from '../flags/job.js';
 import { loadHubContext } from '../flags/hubs-context.js';
 import { parseRuleCodes } from '../flags/registry.js';
@@ -55,13 +56,20 @@ function evidenceLines(f: Flag): string[] {
   });
 }
 
-function notEvaluated(run: FlagJobSummary): string[] {
+/** What the rules could not evaluate on the datasets asked for (default: those that are not lists). */
+function notEvaluated(run: FlagJobSummary, lists: Set<string>, datasets?: string[]): string[] {
   const lines: string[] = [];
+  let skipped = 0;
   for (const c of run.coverage ?? []) {
     if (c.status === 'evaluated') continue;
+    if (datasets?.length ? !datasets.includes(c.dataset) : lists.has(c.dataset)) {
+      skipped++;
+      continue;
+    }
     lines.push(`  ${c.code} on ${c.dataset}: ${c.status === 'partial' ? `${c.evaluated} of ${c.subjects} evaluated; the rest ` : 'not evaluated: '}${c.needs}`);
   }
   for (const n of run.not_computable ?? []) lines.push(`  ${n.title}: not evaluated, ${n.needs}`);
+  if (skipped) lines.push(`  (${skipped} more on other datasets: --dataset D or --format json)`);
   return lines;
 }
 
@@ -133,7 +141,7 @@ function printRoutes(routes: RouteScore[], format: FlagsFlags['format']): void {
   process.stdout.write(table(rows, ['rank', 'score', 'route', 'flags', 'goods']) + '\n');
 }
 
-function printWorklist(run: FlagJobSummary, total: number, entities: EntityScore[], flags: Flag[], format: FlagsFlags['format']): void {
+function printWorklist(run: FlagJobSummary, total: number, entities: EntityScore[], flags: Flag[], format: FlagsFlags['format'], gaps: string[]): void {
   if (format === 'json') {
     const byEntity = new Map<string, Flag[]>();
     for (const f of flags) (byEntity.get(f.entity_id) ?? byEntity.set(f.entity_id, []).get(f.entity_id)!).push(f);
@@ -154,7 +162,6 @@ function printWorklist(run: FlagJobSummary, total: number, entities: EntityScore
     'first reason': short(e.first_reason, 100),
   }));
   const lines = [runLine(run), '', table(rows, ['rank', 'score', 'entity', 'country', 'flags', 'first reason']), '', `${entities.length} of ${total} flagged parties shown.`];
-  const gaps = notEvaluated(run);
   if (gaps.length) lines.push('', 'Not evaluated (the data lacks what the rule needs):', ...gaps);
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -181,7 +188,8 @@ export async function flagsCommand(store: Store, flags: FlagsFlags): Promise<Fla
   }
   const { total, entities } = await tables.worklist({ datasets: flags.dataset, codes, country: flags.country, minScore, includeListed: flags.includeListed ? true : undefined, limit });
   const shown = flags.format === 'json' ? await tables.flagsOf(entities.map((e) => e.entity_id)) : [];
-  printWorklist(run, total, entities, shown, flags.format);
+  const lists = new Set(await sanctionsDatasets(store));
+  printWorklist(run, total, entities, shown, flags.format, flags.format === 'text' ? notEvaluated(run, lists, flags.dataset) : []);
   return run;
 }
 

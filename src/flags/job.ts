@@ -1,9 +1,12 @@
 /**
  * The flag job: read the store once, run every rule, rank entities and routes, and store the
  * result (replacing the previous one). Skipped when nothing it reads has changed since the last
- * run: dataset versions, cross-reference run, configuration and trade-hub scores.
+ * run: dataset versions, cross-reference run, configuration, trade-hub scores and the flag code.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FlagTables, type FlagRunSummary } from '../store/duckdb/flags.js';
 import type { Store } from '../store/store.js';
 import { configHash, type FlagsConfig } from './config.js';
@@ -41,6 +44,21 @@ function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
+let codeHash: string | undefined;
+
+/** A hash of the flag code itself (this folder and rules/): a new sanctrace recomputes the flags. */
+function flagCodeHash(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256');
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  for (const sub of ['.', 'rules']) {
+    const folder = path.join(dir, sub);
+    if (!existsSync(folder)) continue;
+    for (const f of readdirSync(folder).filter((x) => /\.(js|ts)$/.test(x)).sort()) h.update(f).update(readFileSync(path.join(folder, f)));
+  }
+  return (codeHash = h.digest('hex').slice(0, 16));
+}
+
 export async function runFlagJob(store: Store, opts: FlagJobOptions): Promise<FlagJobSummary> {
   const t0 = performance.now();
   const tables = await FlagTables.of(store);
@@ -49,7 +67,7 @@ export async function runFlagJob(store: Store, opts: FlagJobOptions): Promise<Fl
   const crossrefRun = await tables.latestCrossrefRun();
   const cfgHash = configHash(opts.config);
   const hubsHash = opts.hubs ? hashOf([...opts.hubs.countries.entries(), [...opts.hubs.goods.entries()].map(([c, g]) => [c, [...g.entries()]]), opts.hubs.method]) : null;
-  const inputHash = hashOf({ versions, crossref: crossrefRun?.id ?? null, config: cfgHash, hubs: hubsHash, codes: opts.codes ?? null });
+  const inputHash = hashOf({ versions, crossref: crossrefRun?.id ?? null, config: cfgHash, hubs: hubsHash, codes: opts.codes ?? null, code: flagCodeHash() });
   const previous = await tables.latestRun();
   if (!opts.recompute && previous && previous.input_hash === inputHash) return { ...(previous as FlagJobSummary), reused: true };
 

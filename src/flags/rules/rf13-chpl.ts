@@ -39,7 +39,7 @@ export const rf13: Rule = {
       const towardLines = restrictedLines.length ? restrictedLines : hubLines;
       const base = Math.max(...concerned.map(tierScore));
       const score = base * (restrictedLines.length ? 1 : hubLines.length ? cfg.hubFactor : cfg.elsewhereFactor);
-      const labels = [...new Set(concerned.map((x) => x.c!.label))];
+      const labels = [...new Set(concerned.map((x) => x.c!.label))].sort();
       const codes = [...new Set(concerned.map((x) => x.s.hs6 ?? x.s.hs!))];
       const value = concerned.reduce((t, x) => t + (x.s.value ?? 0), 0);
       const evidence: Evidence[] = [
