@@ -20,7 +20,8 @@ export interface HubsFlags {
   format: string;
 }
 
-const pct = (g: number | null) => (g === null ? '' : `${g >= 0 ? '+' : ''}${(g * 100).toFixed(g !== 0 && Math.abs(g) < 0.1 ? 1 : 0)}%`);
+const pct = (g: number | null, later?: number) =>
+  g === null ? (later ? 'new' : '') : `${g >= 0 ? '+' : ''}${(g * 100).toFixed(g !== 0 && Math.abs(g) < 0.1 ? 1 : 0)}%`;
 const money = (v: number) => formatNumber(Math.round(v));
 const num = (x: number | null, digits = 2) => (x === null ? '' : x.toFixed(digits));
 
@@ -48,8 +49,8 @@ export function hubsText(r: HubReport): string {
   for (const c of r.countries) {
     lines.push(`${c.rank ?? 'reference'}. ${c.name} (${c.country}): ${money(c.baseline_value)} → ${money(c.period_value)} ${r.currency} (${pct(c.growth)})`);
     for (const d of c.drivers) {
-      const ru = d.russia ? `; to Russia ${money(d.russia.baseline)} → ${money(d.russia.period)} (${pct(d.russia.growth)})` : '';
-      lines.push(`   ${d.code.padEnd(10)} ${money(d.baseline).padStart(14)} → ${money(d.period).padStart(14)} ${pct(d.growth).padStart(8)}${d.chpl_tier ? ` [${d.chpl_tier}]` : ''}  ${d.description.slice(0, 70)}${ru}`);
+      const ru = d.russia ? `; to Russia ${money(d.russia.baseline)} → ${money(d.russia.period)} (${pct(d.russia.growth, d.russia.period)})` : '';
+      lines.push(`   ${d.code.padEnd(10)} ${money(d.baseline).padStart(14)} → ${money(d.period).padStart(14)} ${pct(d.growth, d.period).padStart(8)}${d.chpl_tier ? ` [${d.chpl_tier}]` : ''}  ${d.description.slice(0, 70)}${ru}`);
     }
     if (c.partners.length) lines.push(`   from: ${c.partners.map((p) => `${p.reporter} ${money(p.baseline)} → ${money(p.period)}`).join('; ')}`);
   }
