@@ -146,7 +146,9 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
   const notes: string[] = [];
 
   // the links valid that day, from the entity upwards
-  const links = new Map<string, Link>();
+  const links: Link[] = [];
+  /** the entity's own holders: owner → link */
+  const direct = new Map<number, Link>();
   const ownersOf = new Map<number, Link[]>();
   const statedIndirect = new Map<number, number[]>();
   const queue = [target];
@@ -169,7 +171,8 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
       const link: Link = { owner, asset, min: c.min, max: c.max, stated: c.stated, control: c.control, edges };
       if (!c.stated) unstated++;
       if (c.conflict) conflicts.push(`${nodeLabel(g, owner)} in ${nodeLabel(g, asset)}: ${edges.map((e) => formatShare(g.share(e)?.min ?? 0, g.share(e)?.max ?? 1, !!g.share(e))).join(', ')}`);
-      links.set(`${owner}>${asset}`, link);
+      links.push(link);
+      if (asset === target) direct.set(owner, link);
       push(ownersOf, asset, link);
       if (!seen.has(owner)) {
         seen.add(owner);
@@ -186,14 +189,14 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
     stated.set(owner, { min: c.min, max: c.max });
   }
   const directOf = (owner: number): Range => {
-    const l = links.get(`${owner}>${target}`);
+    const l = direct.get(owner);
     return l ? { min: l.min, max: l.max } : { min: 0, max: 0 };
   };
 
   // effective shares: in dependency order when there is no cycle (exact), else over simple chains
   const eff = new Map<number, Range>([[target, { min: 1, max: 1 }]]);
   const pending = new Map<number, number>();
-  for (const l of links.values()) pending.set(l.owner, (pending.get(l.owner) ?? 0) + 1);
+  for (const l of links) pending.set(l.owner, (pending.get(l.owner) ?? 0) + 1);
   const order = [target];
   const ready = [target];
   for (let ri = 0; ri < ready.length; ri++) {
@@ -213,7 +216,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
       }
     }
   }
-  const acyclic = order.length === new Set(links.size ? [...links.values()].map((l) => l.owner).concat(target) : [target]).size;
+  const acyclic = order.length === new Set([target, ...links.map((l) => l.owner)]).size;
 
   // chains: every simple chain (capped), best first per owner; values too when there are cycles
   const MAX_CHAINS = 100_000;
@@ -364,7 +367,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
 
   // control: control rights on the entity, or on an owner holding a majority of it
   const controllers: UboAnswer['controllers'] = [];
-  for (const l of links.values()) {
+  for (const l of links) {
     if (!l.control) continue;
     const held = l.asset === target ? { min: 1, max: 1 } : eff.get(l.asset);
     if (!held || held.min < 0.5) continue;
@@ -384,7 +387,7 @@ export function ultimateOwners(net: Network, q: UboQuery): UboAnswer {
   });
 
   const beneficial = owners.filter((o) => o.person && o.status !== 'below_threshold');
-  if (!links.size && !stated.size) notes.push(`no ownership link of ${nodeLabel(g, target)} is valid on ${dayIso(day)}`);
+  if (!links.length && !stated.size) notes.push(`no ownership link of ${nodeLabel(g, target)} is valid on ${dayIso(day)}`);
   if (unstated) notes.push(`${unstated} ownership link${unstated === 1 ? ' states no share: chains through it range' : 's state no share: chains through them range'} from 0 %`);
   if (conflicts.length) notes.push(`records of the same holding disagree, their range is used: ${conflicts.join('; ')}`);
   for (const o of owners) {
