@@ -100,26 +100,6 @@ export interface TradeLoadPlan {
   resolveArea: (raw: string, field: AreaField) => Area | undefined;
 }
 
-/** One stored flow (a row of trade_flows), as queries return it. */
-export interface TradeFlow {
-  dataset: string;
-  period: string;
-  reporter: string;
-  partner: string;
-  partner2: string | null;
-  flow: FlowKind;
-  code: string;
-  nomenclature: string;
-  level: string;
-  value: number;
-  /** value minus the values of the more detailed rows under it in the same table (= value for the most detailed rows) */
-  ownValue: number;
-  currency: string;
-  quantity: number | null;
-  unit: string | null;
-  netWeightKg: number | null;
-}
-
 // --- time series of flows (sanctrace flows, GET /trade/flows) ------------------------------
 
 export interface FlowSeriesOptions {

@@ -70,7 +70,6 @@ export function seriesInGoods(set: GoodsSet, series: string): boolean {
   if (set.all) return true;
   const b = bridgeOfSeries(series);
   if (b) return (b.codes['HS2022'] ?? []).some((c) => overlaps(c, set.codes));
-  if (series.length < 6) return set.codes.some((p) => series.startsWith(p));
   return set.codes.some((p) => series.startsWith(p));
 }
 

@@ -513,7 +513,7 @@ function method(goods: GoodsSet, floor: number, controls: boolean): HubReport['m
           ? 'No control goods: every code is in the goods set, the rise is the plain log growth.'
           : 'No control goods of the same chapters in the data: the rise is the plain log growth.',
       'Substitution: the share of the country\'s increase that falls on codes whose exports to Russia fell (code by code, capped at Russia\'s fall); scored as the log growth counting only those increases.',
-      'Pass-through (extra exports to Russia / extra imports) and the change in Russia\'s share of the country\'s exports, where the country reports its own trade; change in the mirror gap ln(coalition-reported exports / country-reported imports from the coalition), where both sides report.',
+      'Pass-through (extra exports to Russia / extra imports, when the extra imports exceed the floor) and the change in Russia\'s share of the country\'s exports, where the country reports its own trade; change in the mirror gap ln(coalition-reported exports / country-reported imports from the coalition), where both sides report.',
       'Each measure standardised across countries: (x − median) / max(1.4826 × MAD, a minimum scale of 0.1 in log units); the score is the mean of the standardised measures a country has. Russia is listed last, unranked, scored against the others so that its fall is visible.',
       'HS 2017 codes that changed in HS 2022 (8802/8806, 8525.80/.89, 8541.40-.59, 8548, 8803/8807) are joined in bridge series when the windows straddle 2022; CN8 codes roll up to HS6.',
     ],

@@ -33,9 +33,9 @@ export async function readHead(file: string): Promise<CsvHead> {
   const header = lines[0] ?? '';
   if (!header.trim()) throw new SourceError(file, '1', 'no header line');
   const delimiter = DELIMITERS.map((d) => [d, countOutsideQuotes(header, d)] as const).sort((a, b) => b[1] - a[1])[0]![0];
-  let header_: string[];
+  let headerCells: string[];
   try {
-    header_ = (parse(header, { delimiter, relax_column_count: true, bom: true }) as string[][])[0] ?? [];
+    headerCells = (parse(header, { delimiter, relax_column_count: true, bom: true }) as string[][])[0] ?? [];
   } catch (e) {
     throw new SourceError(file, '1', `the header cannot be read as CSV (${(e as Error).message})`);
   }
@@ -46,7 +46,7 @@ export async function readHead(file: string): Promise<CsvHead> {
   } catch {
     firstRow = undefined;
   }
-  const columns = header_.map((c) => c.trim());
+  const columns = headerCells.map((c) => c.trim());
   const first = firstRow ? Object.fromEntries(columns.map((c, i) => [c, firstRow[i] ?? ''])) : undefined;
   return { columns, delimiter, first };
 }

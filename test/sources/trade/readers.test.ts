@@ -13,7 +13,7 @@ import { parseGoods } from '../../../src/trade/goods.js';
 import { detectHubs } from '../../../src/trade/hubs.js';
 import { ingestTrade } from '../../../src/trade/ingest.js';
 import { parseWindow } from '../../../src/trade/periods.js';
-import { rawText, tempDir } from '../../helpers.js';
+import { tempDir } from '../../helpers.js';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 
@@ -189,4 +189,3 @@ describe('CEPII BACI (hand-made file in the official layout)', () => {
   });
 });
 
-void rawText;
