@@ -213,6 +213,24 @@ function directionOf(text: string | undefined): 'export' | 'import' | undefined 
   return undefined;
 }
 
+/**
+ * The properties the rules read of every other entity (parties, addresses, identifications,
+ * sanctions, relations): reading only these keeps the one pass over the store short.
+ */
+export const CONTEXT_PROPS = [
+  // names, as captions take them
+  'name', 'full', 'number', 'program', 'topics',
+  // where, when, who
+  'country', 'jurisdiction', 'mainCountry', 'addressEntity', 'address', 'incorporationDate', 'nationality', 'citizenship',
+  'classification', 'sector', 'okvedCode', 'notes', 'summary', 'description',
+  'registrationNumber', 'taxNumber', 'innCode', 'ogrnCode', 'idNumber', 'vatCode', 'okpoCode',
+  // Address, Identification, Sanction
+  'street', 'street2', 'postalCode', 'city', 'region', 'holder', 'entity', 'authority',
+  // relations
+  'startDate', 'endDate', 'date', 'role', 'relationship', 'percentage',
+  ...new Set(Object.values(RELATION_ENDS).flatMap((r) => [r.from, r.to])),
+];
+
 /** Days within which an arrival declaration repeats an export declaration. */
 const ARRIVAL_DAYS = 60;
 
@@ -372,7 +390,9 @@ export class ContextBuilder {
       if (!marks || topicListed.has(e.id) || sanctions.has(e.id)) listed.add(e.id);
     }
 
-    shipments.sort((a, b) => (a.day - b.day) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // undated lines last, ties by id: the same data gives the same order
+    const day = (s: Shipment) => (Number.isNaN(s.day) ? Infinity : s.day);
+    shipments.sort((a, b) => day(a) - day(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const arrivals = pairArrivals(shipments);
     const repeats = new Set([...arrivals.values()].map((s) => s.id));
     const consignments = repeats.size ? shipments.filter((s) => !repeats.has(s.id)) : shipments;
@@ -463,7 +483,7 @@ export async function loadContext(store: Store, options: Omit<BuildOptions, 'ver
     for (const l of lines) builder.addShipment(l);
     lines.length = 0;
     const rest: ContextEntity[] = [];
-    for await (const e of tables.currentEntities({ exceptSchemata: ['EconomicActivity'] })) {
+    for await (const e of tables.currentEntities({ exceptSchemata: ['EconomicActivity'], props: CONTEXT_PROPS })) {
       rest.push({ id: e.id, schema: mostSpecific(e.schemata), properties: e.properties, datasets: e.datasets });
     }
     rest.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -16,7 +16,10 @@ function datasetStarts(ctx: FlagContext): Map<string, number> {
   const starts = new Map<string, number>();
   for (const s of ctx.shipments) {
     if (Number.isNaN(s.day)) continue;
-    for (const d of s.datasets) if (!(starts.get(d)! <= s.day)) starts.set(d, s.day);
+    for (const d of s.datasets) {
+      const start = starts.get(d);
+      if (start === undefined || s.day < start) starts.set(d, s.day);
+    }
   }
   return starts;
 }
