@@ -18,8 +18,28 @@ function parts(iso: string): [number, number | undefined, number | undefined] | 
   return [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
 }
 
+// sources repeat the same dates many times: parse each text once
+const startCache = new Map<string, number | undefined>();
+const endCache = new Map<string, number | undefined>();
+
+function cached(cache: Map<string, number | undefined>, iso: string, parse: (iso: string) => number | undefined): number | undefined {
+  if (cache.has(iso)) return cache.get(iso);
+  const day = parse(iso);
+  if (cache.size < 200_000) cache.set(iso, day);
+  return day;
+}
+
 /** The first day a (partial) ISO date covers, or undefined if it is not a date. */
 export function dayStart(iso: string): number | undefined {
+  return cached(startCache, iso, parseStart);
+}
+
+/** The last day a (partial) ISO date covers. */
+export function dayEnd(iso: string): number | undefined {
+  return cached(endCache, iso, parseEnd);
+}
+
+function parseStart(iso: string): number | undefined {
   const p = parts(iso);
   if (!p) return undefined;
   const [y, m, d] = p;
@@ -27,12 +47,11 @@ export function dayStart(iso: string): number | undefined {
   return Number.isNaN(t) ? undefined : Math.floor(t / DAY_MS);
 }
 
-/** The last day a (partial) ISO date covers. */
-export function dayEnd(iso: string): number | undefined {
+function parseEnd(iso: string): number | undefined {
   const p = parts(iso);
   if (!p) return undefined;
   const [y, m, d] = p;
-  if (d !== undefined) return dayStart(iso);
+  if (d !== undefined) return parseStart(iso);
   // day 0 of the next month (or of next January) is the last day of the period
   const t = m !== undefined ? Date.UTC(y, m, 0) : Date.UTC(y, 12, 0);
   return Math.floor(t / DAY_MS);
