@@ -6,7 +6,7 @@ import { StoreError } from '../store/store.js';
 import { withStore } from './context.js';
 import { datasetsCommand } from './datasets.js';
 import { deltaCommand } from './delta.js';
-import { demoCommand } from './demo.js';
+import { demoCommand, type DemoFlags } from './demo.js';
 import { exportCommand } from './export.js';
 import { ingestCommand, tradeIngestCommand } from './ingest.js';
 import { isTradeFormat, tradeFormats } from '../sources/trade/registry.js';
@@ -112,8 +112,19 @@ function buildProgram(): Command {
 
   const demo = program
     .command('demo')
-    .description('the main job: build the store from the bundled real data and print a summary')
-    .action(async () => withStore(db(), (store) => demoCommand(store, resolveConfig(db()).db)));
+    .description('the main job: bundled real lists and trade data, the synthetic world, cross-referencing, hubs and red flags; prints a summary and serves the API and UI')
+    .option('--seed <n>', 'seed of the synthetic world', '1')
+    .option('--scale <x>', 'size of the synthetic world (1 ≈ 20,000 companies, 200,000 shipment lines)', '1')
+    .option('--port <port>', 'port of the API and UI', '8080')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--no-serve', 'build the store and print the summary only')
+    .action(async (flags: DemoFlags & { port: string; host: string }) => {
+      const path = resolveConfig(db()).db;
+      await withStore(db(), (store) => demoCommand(store, path, flags));
+      if (flags.serve === false) return;
+      const { serveCommand } = await import('./serve.js');
+      await serveCommand(path, { port: flags.port, host: flags.host });
+    });
   addDemoWorldCommands(demo, db);
 
   registerNetworkCommands(program, (fn) => withStore(db(), fn), { dbPath: () => resolveConfig(db()).db });
