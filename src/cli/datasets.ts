@@ -13,8 +13,14 @@ export async function datasetsCommand(store: Store, flags: { format?: string }):
   }
   process.stdout.write(
     table(
-      rows.map((r) => ({ ...r, records: formatNumber(r.records), entities: formatNumber(r.entities) })),
-      ['name', 'format', 'version', 'versions', 'records', 'entities', 'loaded_at'],
+      rows.map((r) => ({
+        ...r,
+        kind: r.kind ?? 'entities',
+        records: formatNumber(r.records),
+        entities: r.kind === 'trade' ? '' : formatNumber(r.entities),
+        rows: r.rows === undefined ? '' : formatNumber(r.rows),
+      })),
+      ['name', 'kind', 'format', 'version', 'versions', 'records', 'entities', 'rows', 'loaded_at'],
     ) + '\n',
   );
 }
