@@ -132,6 +132,17 @@ function buildProgram(): Command {
   registerFlagsCommand(program, db);
 
   program
+    .command('report')
+    .description('the case file of an entity: identity with sources, list matches, red flags with evidence, routes, owners, trade context')
+    .argument('<id>', 'entity id')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action(async (id: string, flags) => {
+      const { reportCommand } = await import('./report.js');
+      await withStore(db(), (store) => reportCommand(store, id, flags, resolveConfig(db()).db));
+    });
+
+  program
     .command('screen')
     .description('bulk screening of a CSV file (id,name[,schema,country,birth_date,identifier]) on all cores, output in input order')
     .requiredOption('--input <file>', 'CSV file with a header row')
