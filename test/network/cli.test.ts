@@ -111,6 +111,7 @@ describe('sanctrace trace / ubo / neighbours', () => {
       expect(networkService(store, { dbPath: () => db }, { SANCTRACE_NETWORK_CACHE: 'off' })).toMatchObject({ cacheFile: undefined });
     } finally {
       await store.close();
+      rmSync(cache, { force: true });
     }
   });
 
