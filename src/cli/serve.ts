@@ -3,6 +3,8 @@ import { buildApp } from '../server/app.js';
 import { loadMatcherFactory } from '../screening/bulk.js';
 import { UsageError } from '../sources/errors.js';
 import { openStore } from '../store/open.js';
+import { NetworkService } from '../network/service.js';
+import { defaultCacheFile } from '../network/cache.js';
 
 export interface ServeFlags {
   port: string;
@@ -23,7 +25,10 @@ export async function serveCommand(db: string, flags: ServeFlags, signal?: Abort
   const createMatcher = await loadMatcherFactory(flags.matcher);
   const matcher = await createMatcher(db);
   const store = await openStore(db);
-  const app = buildApp({ store, matcher, audit: { enabled: audit }, logger: { level: 'info', stream: process.stderr } });
+  // the network is built (or read from its cache) while the server starts, not on the first request
+  const network = new NetworkService(store, {}, async () => matcher, db === ':memory:' ? undefined : defaultCacheFile(db));
+  network.network().catch((e: Error) => process.stderr.write(`sanctrace: the network could not be built: ${e.message}\n`));
+  const app = buildApp({ store, matcher, network, audit: { enabled: audit }, logger: { level: 'info', stream: process.stderr } });
   try {
     const address = await app.listen({ port, host: flags.host });
     const url = address.replace('[::1]', 'localhost');
