@@ -37,9 +37,10 @@ const CSP =
 export async function webRoutes(app: FastifyInstance, options: WebOptions): Promise<void> {
   const root = options.root ?? DEFAULT_UI_ROOT;
   const references = new ReferenceIndex(options.store);
-  // Read before the first request: a query run while the store streams entities cuts the stream short.
+  // Built in the background from the start (it reads every link entity: seconds on a large store);
+  // the entity route waits for it, nothing else does.
   app.addHook('onReady', async () => {
-    await references.ready();
+    references.ready().catch((e: Error) => app.log.error(`reading the link entities failed: ${e.message}`));
   });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(`${UI_PREFIX}/`));
