@@ -113,14 +113,14 @@ function buildProgram(): Command {
   const demo = program
     .command('demo')
     .description('the main job: bundled real lists and trade data, the synthetic world, cross-referencing, hubs and red flags; prints a summary and serves the API and UI')
-    .option('--seed <n>', 'seed of the synthetic world', '1')
-    .option('--scale <x>', 'size of the synthetic world (1 ≈ 20,000 companies, 200,000 shipment lines)', '1')
+    // no --seed/--scale here: they are `demo build`'s, and a parent's option would take them
+    .option('--world-scale <x>', 'size of the synthetic world (1 ≈ 20,000 companies, 200,000 shipment lines)', '1')
     .option('--port <port>', 'port of the API and UI', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--no-serve', 'build the store and print the summary only')
-    .action(async (flags: DemoFlags & { port: string; host: string }) => {
+    .action(async (flags: DemoFlags & { port: string; host: string; worldScale: string }) => {
       const path = resolveConfig(db()).db;
-      await withStore(db(), (store) => demoCommand(store, path, flags));
+      await withStore(db(), (store) => demoCommand(store, path, { ...flags, scale: flags.worldScale }));
       if (flags.serve === false) return;
       const { serveCommand } = await import('./serve.js');
       await serveCommand(path, { port: flags.port, host: flags.host });

@@ -6,6 +6,7 @@ import { addDemoWorldCommands } from '../../src/cli/demo-world.js';
 import { listedNameKeys } from '../../src/demo/world/listed-names.js';
 import { UsageError } from '../../src/sources/errors.js';
 import { tempDir } from '../helpers.js';
+import { cli } from '../cli-run.js';
 
 /** The demo command as main.ts wires it: a global --db, `demo` with its own action, and the two subcommands. */
 async function run(...args: string[]): Promise<{ stdout: string; mainJob: boolean }> {
@@ -57,6 +58,14 @@ describe('sanctrace demo build / demo truth', () => {
     expect(existsSync(path.join(out, 'companies.csv'))).toBe(true);
     expect(existsSync(path.join(dir, 'never.duckdb'))).toBe(false);
     expect((await run('demo')).mainJob).toBe(true);
+  }, 120_000);
+
+  it('takes `demo build` options through the real CLI (the main job\'s own options do not swallow them)', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'world');
+    const r = await cli('--db', path.join(dir, 'never.duckdb'), 'demo', 'build', '--seed', '5', '--scale', '0.01', '--out', out, '--no-load');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`sanctrace demo build --seed 5 --scale 0.01 --out ${out}`);
   }, 120_000);
 
   it('refuses a bad scale or seed, and truth without a built world, as usage errors', async () => {

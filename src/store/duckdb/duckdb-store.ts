@@ -113,6 +113,9 @@ export class DuckDbStore implements Store {
       throw new StoreError(`cannot open the store ${path}: ${(e as Error).message}`);
     }
     const conn = await instance.connect();
+    // SANCTRACE_DB_MEMORY (e.g. 4GB) caps DuckDB's own memory: large loads spill to disk instead.
+    const limit = process.env['SANCTRACE_DB_MEMORY'];
+    if (limit) await conn.run(`SET memory_limit = '${limit.replace(/[^0-9A-Za-z.]/g, '')}'`);
     const store = new DuckDbStore(instance, conn, path);
     await store.migrate();
     return store;
