@@ -8,11 +8,11 @@
  * other codes of chapters 84, 85, 88, 90) × 24 months (2021–2022), written straight into
  * trade_flows as the loader writes it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DATA_DIR } from '../src/model/paths.js';
+import { DATA_DIR, PACKAGE_ROOT } from '../src/model/paths.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
 import { TRADE_FLOW_COLUMNS } from '../src/store/duckdb/trade-load.js';
 import { EU27 } from '../src/trade/areas.js';
@@ -24,7 +24,11 @@ import { ingestTrade } from '../src/trade/ingest.js';
 import { monthIndex, parseWindow } from '../src/trade/periods.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const EXTRACT = path.join(DATA_DIR, 'trade', 'eurostat_comext_cn8_sanctioned_exports_monthly_2020_2022.csv.gz');
+// the whole 1.1M-row extract where the development data sits beside the repository; else the shipped cut
+const FULL_EXTRACT =
+  process.env['SANCTRACE_TRADE_EXTRACT'] ??
+  path.join(PACKAGE_ROOT, '..', 'shared', 'data', 'trade_eurostat_cn8_sanctioned', 'eurostat_comext_cn8_sanctioned_exports_monthly_2020_2022.csv.gz');
+const EXTRACT = existsSync(FULL_EXTRACT) ? FULL_EXTRACT : path.join(DATA_DIR, 'trade', 'eurostat_comext_cn8_exports_monthly_2020_2022_ch85_88_90.csv.gz');
 const PARTNERS = [
   'RU', 'BY', 'KZ', 'KG', 'AM', 'GE', 'UZ', 'TJ', 'TM', 'AZ', 'TR', 'AE', 'CN', 'HK', 'IN', 'IL', 'RS', 'MN', 'MY', 'TH',
   'VN', 'SG', 'BR', 'MX', 'ZA', 'EG', 'MA', 'SA', 'QA', 'IR', 'PK', 'ID', 'PH', 'AR', 'CL', 'NG', 'KE', 'UA', 'MD', 'BA',

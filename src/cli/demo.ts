@@ -21,7 +21,7 @@ import { progressBar } from './progress.js';
 /** The real trade table the demo loads: EU member states' exports of sanctioned CN8 goods, 2020–2022. */
 export const DEMO_TRADE = {
   format: 'eurostat-cn8',
-  file: path.join(DATA_DIR, 'trade', 'eurostat_comext_cn8_sanctioned_exports_monthly_2020_2022.csv.gz'),
+  file: path.join(DATA_DIR, 'trade', 'eurostat_comext_cn8_exports_monthly_2020_2022_ch85_88_90.csv.gz'),
   dataset: 'eu_cn8',
 };
 
