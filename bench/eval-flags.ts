@@ -24,14 +24,8 @@ async function main(): Promise<void> {
   const top = Number(arg('top') ?? 50);
   const store = await DuckDbStore.open(db);
   try {
-    // quiet: the main job's own lines go to stderr here, the figures to stdout
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => process.stderr.write(chunk)) as typeof process.stdout.write;
-    try {
-      await buildDemo(store, db);
-    } finally {
-      process.stdout.write = write;
-    }
+    // the main job's own lines go to stderr, the figures to stdout
+    await buildDemo(store, db, {}, (line) => process.stderr.write(line + '\n'));
     const { truth } = await readTruth(defaultWorldDir(db));
     const tables = await FlagTables.of(store);
     const { entities } = await tables.worklist({ limit: 1000 });

@@ -26,7 +26,7 @@ export const DEMO_TRADE = {
 };
 
 export interface DemoFlags {
-  seed?: string;
+  /** size of the synthetic world (seed: the default) */
   scale?: string;
   /** false: build the store and print the summary, do not serve */
   serve?: boolean;
@@ -56,7 +56,12 @@ const short = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…
  * flags and the ranking; then a short summary. Every step reuses what an earlier run left in the
  * store when its inputs have not changed, so a second run takes seconds.
  */
-export async function buildDemo(store: Store, dbPath: string, flags: DemoFlags = {}): Promise<DemoSummary> {
+export async function buildDemo(
+  store: Store,
+  dbPath: string,
+  flags: DemoFlags = {},
+  say: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): Promise<DemoSummary> {
   const seconds: Record<string, number> = {};
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -66,7 +71,6 @@ export async function buildDemo(store: Store, dbPath: string, flags: DemoFlags =
       seconds[name] = Math.round((performance.now() - t0) / 100) / 10;
     }
   };
-  const say = (line: string) => process.stdout.write(line + '\n');
 
   await step('lists', async () => {
     for (const list of BUNDLED_LISTS) {
@@ -90,18 +94,13 @@ export async function buildDemo(store: Store, dbPath: string, flags: DemoFlags =
 
   await step('world', async () => {
     const bar = progressBar('demo-synthetic');
+    let w;
     try {
-      const w = await ensureWorld(store, {
-        outDir: defaultWorldDir(dbPath),
-        seed: number(flags.seed, '--seed', 1),
-        scale: number(flags.scale, '--scale', 1),
-        progress: bar.update,
-      });
-      bar.stop();
-      say(`${describeIngest('demo-synthetic', w.load)} (SYNTHETIC: ${w.built ? 'generated' : 'reused'} from seed ${w.truth.generator.seed}, ${w.truth.schemes.length} planted schemes)`);
+      w = await ensureWorld(store, { outDir: defaultWorldDir(dbPath), scale: number(flags.scale, '--world-scale', 1), progress: bar.update });
     } finally {
       bar.stop();
     }
+    say(`${describeIngest('demo-synthetic', w.load)} (SYNTHETIC: ${w.built ? 'generated' : 'reused'} from seed ${w.truth.generator.seed}, ${w.truth.schemes.length} planted schemes)`);
   });
 
   await step('crossref', async () => {

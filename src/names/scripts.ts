@@ -1,4 +1,3 @@
-import { distance } from 'fastest-levenshtein';
 import { translate as hanjaToHangul } from 'hanja/lib/translate.js';
 
 /**
@@ -240,10 +239,4 @@ export function kanaFold(spelling: string): string {
  */
 export function kanaLatinGuess(spelling: string): string {
   return spelling.replace(/(.)\1+/g, '$1').replace(/chi/g, 'ti').replace(/ji/g, 'di').replace(/(?<=[^aeioun])[uo]$/, '');
-}
-
-/** Edit similarity (1 − Levenshtein / longer length) of two folded spellings. */
-export function foldedSimilarity(a: string, b: string): number {
-  const max = Math.max(a.length, b.length);
-  return max === 0 ? 0 : 1 - distance(a, b) / max;
 }

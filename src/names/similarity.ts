@@ -5,7 +5,7 @@ import { legalFormSimilarity } from './legal-forms.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
 import { sameGivenName } from './person.js';
 import { latinKey } from './transliterate.js';
-import { abjadConsonants, abjadEdits, foldedSimilarity, kanaFold, koreanFold } from './scripts.js';
+import { abjadConsonants, abjadEdits, kanaFold, koreanFold } from './scripts.js';
 
 /**
  * Token and name similarity. Tokens are compared on their keys (latinKey), with the method that
@@ -259,7 +259,7 @@ function scriptSimilarity(a: Token, b: Token): number {
     const f = fold(reading);
     for (const t of target) {
       if (f === t) return 0.95;
-      best = Math.max(best, foldedSimilarity(f, t) * 0.95);
+      best = Math.max(best, levenshteinSimilarity(f, t) * 0.95);
     }
   }
   return best;
