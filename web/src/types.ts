@@ -116,6 +116,41 @@ export interface Hit {
   explanations: Record<string, Explanation>;
 }
 
+export interface PartyRef extends EntityRef {
+  sanctioned: boolean;
+  synthetic: boolean;
+}
+
+/** A customs line (EconomicActivity) with its goods described. */
+export interface ShipmentFacts {
+  id: string;
+  date: string | null;
+  hs_code: string | null;
+  hs_description: string | null;
+  /** CHPL tier of the HS6 code (TIER_1 …), null when not on the list */
+  chpl_tier: string | null;
+  goods: string | null;
+  quantity: number | null;
+  unit: string | null;
+  value: number | null;
+  currency: string | null;
+  origin: string | null;
+  departure: string | null;
+  transit: string | null;
+  destination: string | null;
+  sender: PartyRef | null;
+  receiver: PartyRef | null;
+  datasets: string[];
+  synthetic: boolean;
+}
+
+export interface ShipmentRow extends ShipmentFacts {
+  /** how the entity takes part: sent, received, declared (a customs broker or forwarder)… */
+  role: string;
+  /** the other side when the entity sent or received the line (else sender and receiver are given) */
+  counterparty: PartyRef | null;
+}
+
 export interface EntityDetail {
   entity: {
     id: string;
@@ -132,6 +167,10 @@ export interface EntityDetail {
   };
   properties: PropertyValues[];
   relations: RelationGroup[];
+  /** customs lines this entity sent or received (newest first, the first ones of a big hub) */
+  shipments: { total: number; roles: Record<string, number>; rows: ShipmentRow[] };
+  /** when the entity is itself a customs line */
+  shipment: ShipmentFacts | null;
   hits: Hit[];
 }
 

@@ -9,9 +9,12 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { caption as modelCaption } from '../../model/entity.js';
-import { getSchema, hasSchema, model } from '../../model/ftm.js';
+import { getSchema, hasSchema, isA, model } from '../../model/ftm.js';
 import { PACKAGE_ROOT } from '../../model/paths.js';
 import { BUNDLED_LISTS } from '../../ingest/bundled.js';
+import { extensionProperty } from '../../model/extensions.js';
+import { chplTier } from '../../trade/chpl.js';
+import { hsNomenclature } from '../../trade/hs.js';
 import { analyseName } from '../../names/analyse.js';
 import type { MatchResult, Matcher, ScreeningQuery } from '../../screening/types.js';
 import type { Statement, Store, StoredEntity } from '../../store/store.js';
@@ -271,7 +274,12 @@ async function apiRoutes(app: FastifyInstance, { store, matcher }: WebOptions, r
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses },
       },
     },
-    async (request) => entityDetail(request.params.id, store, matcher, references),
+    async (request, reply) => {
+      const { detail, timing } = await entityDetail(request.params.id, store, matcher, references);
+      // where the time went, for the browser's network panel and the benchmark
+      reply.header('server-timing', Object.entries(timing).map(([k, ms]) => `${k};dur=${ms.toFixed(1)}`).join(', '));
+      return detail;
+    },
   );
 }
 
@@ -295,7 +303,10 @@ interface PropertyValue {
 
 function propertyMeta(schema: string, prop: string): { label: string; type: string } {
   const p = hasSchema(schema) ? getSchema(schema).getProperties().get(prop) : undefined;
-  return { label: p?.label ?? prop, type: p?.type.name ?? 'string' };
+  if (p) return { label: p.label, type: p.type.name };
+  // sanctrace's own properties (HS code, quantity… on customs lines)
+  const ext = extensionProperty(schema, prop);
+  return ext ? { label: ext.label, type: ext.type } : { label: prop, type: 'string' };
 }
 
 function summary(e: StoredEntity, matcher: Matcher): { id: string; caption: string; schema: string; datasets: string[]; synthetic: boolean; sanctioned: boolean } {
@@ -313,21 +324,109 @@ function addressCaption(e: StoredEntity): string | undefined {
   return e.schema === 'Address' ? e.properties['full']?.[0] : undefined;
 }
 
+type Ref = { id: string; caption: string; schema: string; sanctioned: boolean; synthetic: boolean };
+
+/** Shipment lines listed on a party's page, newest first; a big hub's others are counted. */
+export const SHIPMENTS_SHOWN = 500;
+/** How a party takes part in a customs line, by the property that names it. */
+const SHIPMENT_ROLES: Record<string, string> = { sender: 'sent', receiver: 'received', declarant: 'declared', contractor: 'contracted', contractHolder: 'holds the contract' };
+
+/** A customs line as the UI shows it: goods with their HS description and CHPL tier, parties, route. */
+function shipmentFacts(e: StoredEntity, ref: (id: string | undefined) => Ref | null) {
+  const p = e.properties;
+  const first = (prop: string) => p[prop]?.[0] ?? null;
+  const hs = first('hsCode');
+  const hs6 = hs && hs.length >= 6 ? hs.slice(0, 6) : null;
+  const nomenclature = hsNomenclature();
+  const description = hs ? (nomenclature.get(hs.slice(0, 6)) ?? nomenclature.get(hs.slice(0, 4)) ?? nomenclature.get(hs.slice(0, 2)))?.description ?? null : null;
+  const number = (prop: string) => {
+    const v = first(prop);
+    return v === null || !Number.isFinite(Number(v)) ? null : Number(v);
+  };
+  return {
+    id: e.id,
+    date: first('date') ?? first('declarationDate') ?? first('startDate'),
+    hs_code: hs,
+    hs_description: description,
+    chpl_tier: hs6 ? (chplTier(hs6) ?? null) : null,
+    goods: first('goodsDescription') ?? first('description'),
+    quantity: number('quantity'),
+    unit: first('quantityUnit'),
+    value: number('value'),
+    currency: first('currency'),
+    origin: first('originCountry'),
+    departure: first('departureCountry'),
+    transit: first('transitCountry'),
+    destination: first('destinationCountry'),
+    sender: ref(first('sender') ?? undefined),
+    receiver: ref(first('receiver') ?? undefined),
+    datasets: e.datasets,
+    synthetic: isSynthetic(e.datasets),
+  };
+}
+
+function shipmentCaption(f: ReturnType<typeof shipmentFacts>): string {
+  const goods = f.hs_code ? `HS ${f.hs_code}${f.quantity !== null ? ` ×${f.quantity.toLocaleString('en-US')}${f.unit ? ` ${f.unit}` : ''}` : ''}` : 'goods';
+  return `Shipment ${f.date ?? 'undated'}: ${goods}, ${f.sender?.caption ?? '?'} → ${f.receiver?.caption ?? '?'}`;
+}
+
+/** The entity as the store's getEntity gives it, from its statements (one query instead of two). */
+function entityOf(id: string, statements: Statement[]): StoredEntity | undefined {
+  let entity: StoredEntity | undefined;
+  for (const s of statements) {
+    if (!s.current) continue;
+    if (!entity) entity = { id, schema: s.schema, properties: {}, datasets: [], first_seen: s.firstSeen, last_seen: s.lastSeen, last_change: s.firstSeen };
+    if (s.schema !== entity.schema && hasSchema(s.schema) && hasSchema(entity.schema) && isA(s.schema, entity.schema)) entity.schema = s.schema;
+    if (!entity.datasets.includes(s.dataset)) entity.datasets.push(s.dataset);
+    if (s.firstSeen < entity.first_seen) entity.first_seen = s.firstSeen;
+    if (s.firstSeen > entity.last_change) entity.last_change = s.firstSeen;
+    if (s.lastSeen > entity.last_seen) entity.last_seen = s.lastSeen;
+    if (s.prop === 'id') continue;
+    const list = (entity.properties[s.prop] ??= []);
+    if (!list.includes(s.value)) list.push(s.value);
+  }
+  return entity;
+}
+
 async function entityDetail(id: string, store: Store, matcher: Matcher, references: ReferenceIndex) {
-  const entity = await store.getEntity(id);
-  if (!entity) throw new HttpError(404, `No such entity: "${id}"`);
+  const timing: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timing[name] = (timing[name] ?? 0) + (now - t0);
+    t0 = now;
+  };
   const statements = await store.statements(id);
+  const entity = entityOf(id, statements);
+  lap('store');
+  if (!entity) throw new HttpError(404, `No such entity: "${id}"`);
   const refCache = new Map<string, StoredEntity | undefined>();
+  // Parties the screening index holds, links and addresses are read from memory: a hub's hundreds
+  // of counterparties would otherwise cost a store query each.
   const lookup = async (ref: string) => {
-    if (!refCache.has(ref)) refCache.set(ref, await store.getEntity(ref));
+    if (!refCache.has(ref)) refCache.set(ref, matcher.getEntity(ref) ?? (await references.entity(ref)) ?? (await store.getEntity(ref)));
     return refCache.get(ref);
   };
+  const refOf = async (ref: string | undefined): Promise<Ref | null> => {
+    if (!ref) return null;
+    const target = await lookup(ref);
+    if (!target) return { id: ref, caption: ref, schema: '', sanctioned: false, synthetic: false };
+    const about = summary(target, matcher);
+    return { id: ref, caption: about.caption, schema: about.schema, sanctioned: about.sanctioned, synthetic: about.synthetic };
+  };
   const properties = await groupStatements(entity.schema, statements, lookup, matcher);
+  lap('properties');
 
   const referring = await references.referring(id);
+  lap('links');
   type Edge = { source: string; target: string; directed: boolean; label: string } | null;
   const groups = new Map<string, { key: string; label: string; schema: string; prop: string; edge: Edge; items: unknown[] }>();
+  const lines: Array<{ entity: StoredEntity; role: string }> = [];
   for (const { entity: other, prop } of referring) {
+    if (other.schema === 'EconomicActivity') {
+      lines.push({ entity: other, role: SHIPMENT_ROLES[prop] ?? prop });
+      continue;
+    }
     const reverse = hasSchema(other.schema) ? getSchema(other.schema).getProperties().get(prop) : undefined;
     const label = reverse?.hasReverse ? reverse.getReverse().label : `${other.schema} (${prop})`;
     const key = `${other.schema}:${prop}`;
@@ -338,24 +437,12 @@ async function entityDetail(id: string, store: Store, matcher: Matcher, referenc
       groups.set(key, (group = { key, label, schema: other.schema, prop, edge, items: [] }));
     }
     const props: Record<string, string[]> = {};
-    const parties: Array<{ prop: string; label: string; id: string; caption: string; schema: string; sanctioned: boolean; synthetic: boolean }> = [];
+    const parties: Array<{ prop: string; label: string } & Ref> = [];
     for (const [p, values] of Object.entries(other.properties)) {
       const meta = propertyMeta(other.schema, p);
       if (meta.type === 'entity') {
         if (p === prop) continue;
-        for (const v of values) {
-          const target = await lookup(v);
-          const about = target ? summary(target, matcher) : undefined;
-          parties.push({
-            prop: p,
-            label: meta.label,
-            id: v,
-            caption: about?.caption ?? v,
-            schema: about?.schema ?? '',
-            sanctioned: about?.sanctioned ?? false,
-            synthetic: about?.synthetic ?? false,
-          });
-        }
+        for (const v of values) parties.push({ prop: p, label: meta.label, ...(await refOf(v))! });
       } else props[p] = values;
     }
     group.items.push({
@@ -368,10 +455,41 @@ async function entityDetail(id: string, store: Store, matcher: Matcher, referenc
       parties,
     });
   }
+  lap('relations');
 
-  return {
+  const date = (e: StoredEntity) => e.properties['date']?.[0] ?? '';
+  lines.sort((a, b) => date(b.entity).localeCompare(date(a.entity)) || a.entity.id.localeCompare(b.entity.id));
+  const roles: Record<string, number> = {};
+  for (const l of lines) roles[l.role] = (roles[l.role] ?? 0) + 1;
+  const shipments = [];
+  for (const { entity: line, role } of lines.slice(0, SHIPMENTS_SHOWN)) {
+    const facts = shipmentFacts(line, () => null);
+    const sender = line.properties['sender']?.[0];
+    const receiver = line.properties['receiver']?.[0];
+    // the other side; a declarant or forwarder sees both
+    const counterparty = role === 'sent' ? await refOf(receiver) : role === 'received' ? await refOf(sender) : null;
+    shipments.push({ ...facts, role, counterparty, ...(counterparty ? {} : { sender: await refOf(sender), receiver: await refOf(receiver) }) });
+  }
+  lap('shipments');
+
+  let shipment = null;
+  let caption = summary(entity, matcher).caption;
+  if (entity.schema === 'EconomicActivity') {
+    const parties = new Map<string, Ref | null>();
+    for (const prop of ['sender', 'receiver']) {
+      const v = entity.properties[prop]?.[0];
+      if (v) parties.set(v, await refOf(v));
+    }
+    shipment = shipmentFacts(entity, (ref) => (ref ? (parties.get(ref) ?? null) : null));
+    caption = shipmentCaption(shipment);
+  }
+  const hits = screeningHits(entity, matcher);
+  lap('hits');
+
+  const detail = {
     entity: {
       ...summary(entity, matcher),
+      caption,
       schema_label: hasSchema(entity.schema) ? getSchema(entity.schema).label : entity.schema,
       first_seen: entity.first_seen,
       last_seen: entity.last_seen,
@@ -380,8 +498,11 @@ async function entityDetail(id: string, store: Store, matcher: Matcher, referenc
     },
     properties,
     relations: [...groups.values()].sort((a, b) => relationRank(a.schema) - relationRank(b.schema) || a.label.localeCompare(b.label)),
-    hits: screeningHits(entity, matcher),
+    shipments: { total: lines.length, roles, rows: shipments },
+    shipment,
+    hits,
   };
+  return { detail, timing };
 }
 
 // Sanctions first, then control and kinship, then the rest.
@@ -459,17 +580,29 @@ const LINK_SCHEMATA = model
   .filter((s) => !s.isThing() && [...s.getProperties().values()].some((p) => p.type.name === 'entity'))
   .map((s) => s.name);
 
+/** Entities other pages refer to that the screening index does not hold: kept with the links. */
+const LOOKUP_SCHEMATA = ['Address'];
+
+interface References {
+  /** entity id → the link entities pointing at it, with the property that does */
+  referring: Map<string, Array<{ entity: StoredEntity; prop: string }>>;
+  /** link entities and addresses by id */
+  byId: Map<string, StoredEntity>;
+}
+
 /**
- * The link entities (Sanction, Ownership, Family, UnknownLink, Identification…) pointing at each
- * entity, read once from the store and kept in memory. The Store interface has no reverse lookup;
- * this reads the link schemata once (3 s on the bundled lists) when the server gets ready.
+ * The link entities (Sanction, Ownership, Family, UnknownLink, Identification, customs lines…)
+ * pointing at each entity, and the addresses, read once from the store and kept in memory. The
+ * Store interface has no reverse lookup and a point lookup scans the statements (tens of
+ * milliseconds on the demo store); this reads them once when the server gets ready (3 s on the
+ * bundled lists, about a minute on the scale-1 demo store).
  */
 export class ReferenceIndex {
-  private built?: Promise<Map<string, Array<{ entity: StoredEntity; prop: string }>>>;
+  private built?: Promise<References>;
 
   constructor(private readonly store: Store) {}
 
-  ready(): Promise<Map<string, Array<{ entity: StoredEntity; prop: string }>>> {
+  ready(): Promise<References> {
     this.built ??= this.build().catch((e) => {
       this.built = undefined;
       throw e;
@@ -478,22 +611,29 @@ export class ReferenceIndex {
   }
 
   async referring(id: string): Promise<Array<{ entity: StoredEntity; prop: string }>> {
-    return (await this.ready()).get(id) ?? [];
+    return (await this.ready()).referring.get(id) ?? [];
   }
 
-  private async build() {
-    const index = new Map<string, Array<{ entity: StoredEntity; prop: string }>>();
-    for await (const entity of this.store.entities({ schemata: LINK_SCHEMATA })) {
+  /** A link entity or an address, if the index holds it. */
+  async entity(id: string): Promise<StoredEntity | undefined> {
+    return (await this.ready()).byId.get(id);
+  }
+
+  private async build(): Promise<References> {
+    const referring = new Map<string, Array<{ entity: StoredEntity; prop: string }>>();
+    const byId = new Map<string, StoredEntity>();
+    for await (const entity of this.store.entities({ schemata: [...LINK_SCHEMATA, ...LOOKUP_SCHEMATA] })) {
+      byId.set(entity.id, entity);
       const props = getSchema(entity.schema).getProperties();
       for (const [prop, values] of Object.entries(entity.properties)) {
         if (props.get(prop)?.type.name !== 'entity') continue;
         for (const v of values) {
-          let list = index.get(v);
-          if (!list) index.set(v, (list = []));
+          let list = referring.get(v);
+          if (!list) referring.set(v, (list = []));
           list.push({ entity, prop });
         }
       }
     }
-    return index;
+    return { referring, byId };
   }
 }

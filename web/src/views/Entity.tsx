@@ -5,9 +5,9 @@ import { DatasetTag, DatasetTags, EntityLink, SanctionedBadge, Score, SyntheticB
 import { Explanations, featureLines } from '../components/explanations';
 import { Empty, Loaded } from '../components/status';
 import { SortableTable, type Column } from '../components/table';
-import { country, day } from '../format';
+import { country, day, num } from '../format';
 import { Link } from '../router';
-import type { EntityDetail, Hit, PropertyValues, RelationGroup, RelationItem, Source } from '../types';
+import type { EntityDetail, Hit, PartyRef, PropertyValues, RelationGroup, RelationItem, ShipmentFacts, ShipmentRow, Source } from '../types';
 import { looksLikeDate, safeUrl, Value } from '../values';
 import { EntityFlags } from './Flags';
 
@@ -23,20 +23,24 @@ export function Entity({ id }: { id: string }) {
 }
 
 function EntityPage({ detail }: { detail: EntityDetail }) {
-  const { entity, properties, relations, hits } = detail;
+  const { entity, properties, relations, hits, shipments, shipment } = detail;
   const names = properties.filter((p) => NAME_PROPS.includes(p.prop));
   const other = properties.filter((p) => !NAME_PROPS.includes(p.prop));
   const sanctions = relations.filter((r) => r.schema === 'Sanction');
   const links = relations.filter((r) => r.schema !== 'Sanction');
+  // A customs line is shown by what it carried between whom; names, sanctions and screening are the parties' business.
+  const party = !shipment;
   const sections = [
-    ['names', 'Names'],
-    ['sanctions', `Sanctions (${sanctions.reduce((n, g) => n + g.items.length, 0)})`],
+    ...(shipment ? [['shipment', 'Shipment']] : []),
+    ...(party ? [['names', 'Names'], ['sanctions', `Sanctions (${sanctions.reduce((n, g) => n + g.items.length, 0)})`]] : []),
     ['flags', 'Flags'],
     ['properties', 'Properties'],
-    ['relations', `Relations (${links.reduce((n, g) => n + g.items.length, 0)})`],
-    ['hits', `Screening hits (${hits.length})`],
+    ...(party || links.length ? [['relations', `Relations (${links.reduce((n, g) => n + g.items.length, 0)})`]] : []),
+    ...(shipments.total ? [['shipments', `Shipments (${num(shipments.total)})`]] : []),
+    ...(party ? [['hits', `Screening hits (${hits.length})`]] : []),
     ['timeline', 'Timeline'],
   ];
+  const shown = new Set(sections.map(([key]) => key));
   const enc = encodeURIComponent(entity.id);
   return (
     <article className="entity" data-entity={entity.id}>
@@ -49,9 +53,13 @@ function EntityPage({ detail }: { detail: EntityDetail }) {
           <DatasetTags datasets={entity.datasets} /> · first seen {day(entity.first_seen)} · last changed {day(entity.last_change)} · <code>{entity.id}</code>
         </p>
         <p className="actions">
-          <Link to={`/network/${enc}`} className="button">
-            Network
-          </Link>{' '}
+          {party ? (
+            <>
+              <Link to={`/network/${enc}`} className="button">
+                Network
+              </Link>{' '}
+            </>
+          ) : null}
           <Link to={`/report/${enc}`} className="button">
             Case report
           </Link>
@@ -65,15 +73,21 @@ function EntityPage({ detail }: { detail: EntityDetail }) {
         </nav>
       </header>
 
-      <section id="names" className="panel">
-        <h2>Names</h2>
-        {names.length ? <PropertyTable rows={names} caption="Names and aliases" /> : <Empty>No names recorded.</Empty>}
-      </section>
+      {shipment ? <ShipmentCard s={shipment} /> : null}
 
-      <section id="sanctions" className="panel">
-        <h2>Sanctions</h2>
-        {sanctions.length ? sanctions.flatMap((g) => g.items).map((s) => <SanctionCard key={s.id} item={s} />) : <Empty>No sanction entry refers to this entity.</Empty>}
-      </section>
+      {shown.has('names') ? (
+        <section id="names" className="panel">
+          <h2>Names</h2>
+          {names.length ? <PropertyTable rows={names} caption="Names and aliases" /> : <Empty>No names recorded.</Empty>}
+        </section>
+      ) : null}
+
+      {shown.has('sanctions') ? (
+        <section id="sanctions" className="panel">
+          <h2>Sanctions</h2>
+          {sanctions.length ? sanctions.flatMap((g) => g.items).map((s) => <SanctionCard key={s.id} item={s} />) : <Empty>No sanction entry refers to this entity.</Empty>}
+        </section>
+      ) : null}
 
       <section id="flags" className="panel">
         <h2>Flags</h2>
@@ -85,22 +99,159 @@ function EntityPage({ detail }: { detail: EntityDetail }) {
         {other.length ? <PropertyTable rows={other} caption="Properties" /> : <Empty>No other properties.</Empty>}
       </section>
 
-      <section id="relations" className="panel">
-        <h2>Relations</h2>
-        {links.length ? links.map((g) => <RelationTable key={g.key} group={g} />) : <Empty>No ownership, family, link or other relation refers to this entity.</Empty>}
-      </section>
+      {shown.has('relations') ? (
+        <section id="relations" className="panel">
+          <h2>Relations</h2>
+          {links.length ? links.map((g) => <RelationTable key={g.key} group={g} />) : <Empty>No ownership, family, link or other relation refers to this entity.</Empty>}
+        </section>
+      ) : null}
 
-      <section id="hits" className="panel">
-        <h2>Screening hits</h2>
-        <p className="muted">This entity screened against every loaded list (itself left out): the same party listed elsewhere, or namesakes.</p>
-        {hits.length ? <HitList hits={hits} /> : <Empty>No other listed entity scores above the cut-off.</Empty>}
-      </section>
+      {shipments.total ? (
+        <section id="shipments" className="panel">
+          <h2>Shipments</h2>
+          <ShipmentTable shipments={shipments} />
+        </section>
+      ) : null}
+
+      {shown.has('hits') ? (
+        <section id="hits" className="panel">
+          <h2>Screening hits</h2>
+          <p className="muted">This entity screened against every loaded list (itself left out): the same party listed elsewhere, or namesakes.</p>
+          {hits.length ? <HitList hits={hits} /> : <Empty>No other listed entity scores above the cut-off.</Empty>}
+        </section>
+      ) : null}
 
       <section id="timeline" className="panel">
         <h2>Timeline</h2>
         <Timeline detail={detail} />
       </section>
     </article>
+  );
+}
+
+/** "TIER_3_A" → "CHPL tier 3.A". */
+export function ChplTag({ tier }: { tier: string | null }) {
+  if (!tier) return null;
+  const t = tier.replace(/^TIER_/, '').replace(/_/g, '.');
+  return (
+    <span className="tag chpl" title="on the Common High Priority List of goods Russia's weapons need">
+      CHPL tier {t}
+    </span>
+  );
+}
+
+function Party({ party }: { party: PartyRef | null }) {
+  if (!party) return <>—</>;
+  return (
+    <>
+      <EntityLink id={party.id} caption={party.caption} synthetic={party.synthetic} /> {party.sanctioned ? <SanctionedBadge /> : null}
+    </>
+  );
+}
+
+const route = (s: ShipmentFacts) =>
+  [s.departure, s.transit, s.destination]
+    .filter((c): c is string => !!c)
+    .map((c) => c.toUpperCase())
+    .join(' → ');
+
+/** The page of a customs line: what went from whom to whom, when, and what the goods are. */
+function ShipmentCard({ s }: { s: ShipmentFacts }) {
+  return (
+    <section id="shipment" className="panel shipment" data-testid="shipment" data-hs={s.hs_code ?? ''} data-quantity={s.quantity ?? ''}>
+      <h2>Shipment {s.synthetic ? <SyntheticBadge /> : null}</h2>
+      <dl className="facts">
+        <div>
+          <dt>date</dt>
+          <dd>{s.date ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>sender</dt>
+          <dd>
+            <Party party={s.sender} />
+          </dd>
+        </div>
+        <div>
+          <dt>receiver</dt>
+          <dd>
+            <Party party={s.receiver} />
+          </dd>
+        </div>
+        <div>
+          <dt>goods</dt>
+          <dd>
+            {s.hs_code ? <code className="hs">HS {s.hs_code}</code> : null} {s.hs_description ?? ''} <ChplTag tier={s.chpl_tier} />
+            {s.goods ? <div className="muted">declared as: {s.goods}</div> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>quantity</dt>
+          <dd className="quantity">
+            {num(s.quantity)} {s.unit ?? ''}
+          </dd>
+        </div>
+        <div>
+          <dt>value</dt>
+          <dd>
+            {num(s.value)} {s.currency ?? ''}
+          </dd>
+        </div>
+        <div>
+          <dt>route</dt>
+          <dd>
+            {route(s) || '—'}
+            {s.origin ? <span className="muted"> (origin {s.origin.toUpperCase()})</span> : null}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** A party's customs lines: sortable, filterable, goods described and CHPL tiers marked. */
+function ShipmentTable({ shipments }: { shipments: EntityDetail['shipments'] }) {
+  const columns: Column<ShipmentRow>[] = [
+    { key: 'date', label: 'date', value: (r) => r.date ?? '', render: (r) => <Link to={`/entity/${encodeURIComponent(r.id)}`}>{r.date ?? 'undated'}</Link> },
+    { key: 'role', label: 'role', value: (r) => (r.role === 'sent' ? 'sent to' : r.role === 'received' ? 'received from' : r.role) },
+    {
+      key: 'counterparty',
+      label: 'counterparty',
+      value: (r) => r.counterparty?.caption ?? `${r.sender?.caption ?? ''} → ${r.receiver?.caption ?? ''}`,
+      render: (r) =>
+        r.counterparty ? (
+          <Party party={r.counterparty} />
+        ) : (
+          <>
+            <Party party={r.sender} /> → <Party party={r.receiver} />
+          </>
+        ),
+    },
+    {
+      key: 'goods',
+      label: 'goods',
+      value: (r) => `${r.hs_code ?? ''} ${r.hs_description ?? ''} ${r.goods ?? ''}`,
+      render: (r) => (
+        <>
+          <code>{r.hs_code ?? '—'}</code> {r.hs_description ?? r.goods ?? ''}
+        </>
+      ),
+    },
+    { key: 'chpl', label: 'CHPL', value: (r) => r.chpl_tier ?? '', render: (r) => <ChplTag tier={r.chpl_tier} /> },
+    { key: 'quantity', label: 'quantity', value: (r) => r.quantity ?? -1, render: (r) => `${num(r.quantity)} ${r.unit ?? ''}`, numeric: true },
+    { key: 'value', label: 'value', value: (r) => r.value ?? -1, render: (r) => `${num(r.value)} ${r.currency ?? ''}`, numeric: true },
+    { key: 'route', label: 'route', value: route },
+  ];
+  return (
+    <>
+      <p className="lede">
+        {num(shipments.total)} customs lines:{' '}
+        {Object.entries(shipments.roles)
+          .map(([role, n]) => `${num(n)} ${role}`)
+          .join(', ')}
+        {shipments.rows.length < shipments.total ? `; the newest ${num(shipments.rows.length)} listed` : ''}.
+      </p>
+      <SortableTable rows={shipments.rows} columns={columns} rowKey={(r) => r.id} caption="Shipments" />
+    </>
   );
 }
 

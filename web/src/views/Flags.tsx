@@ -8,7 +8,7 @@ import { invalidate, send, useApi } from '../api';
 import { EntityLink, entityPath, isSyntheticDataset } from '../components/entity';
 import { Empty, Loaded } from '../components/status';
 import { SortableTable } from '../components/table';
-import { Link, useLocation, useQueryUpdate } from '../router';
+import { href, Link, useLocation, useQueryUpdate } from '../router';
 import { ROUTES } from '../routes';
 
 export interface Evidence {
@@ -47,6 +47,23 @@ export interface FlaggedEntity {
   first_reason?: string;
   flags: Flag[];
   review?: Review | null;
+}
+
+/** A ranked route (supplier → intermediary → buyer) of GET /flags/{id}. */
+export interface FlagRoute {
+  id: string;
+  supplier: string;
+  intermediary: string;
+  buyer: string;
+  /** by role: supplier, intermediary, buyer */
+  names?: Record<string, string>;
+  countries?: Record<string, string>;
+  score: number;
+  rank?: number;
+  goods?: string[];
+  lines?: number;
+  first?: string;
+  last?: string;
 }
 
 interface Worklist {
@@ -199,41 +216,72 @@ function EvidenceItem({ e }: { e: Evidence }) {
   );
 }
 
+function Routes({ routes }: { routes: FlagRoute[] }) {
+  return (
+    <>
+      <h3>Routes through this party</h3>
+      <ol className="plain routes">
+        {routes.map((r) => (
+          <li key={r.id} className="route" data-route={r.id}>
+            {(['supplier', 'intermediary', 'buyer'] as const).map((role, i) => (
+              <span key={role} className={role}>
+                {i ? ' → ' : null}
+                <Link to={entityPath(r[role])}>{r.names?.[role] ?? r[role]}</Link>
+                {r.countries?.[role] ? <span className="muted"> ({r.countries[role]})</span> : null}
+              </span>
+            ))}{' '}
+            <span className="muted">
+              · risk {r.score.toFixed(2)}
+              {r.lines ? ` · ${r.lines} customs lines` : ''}
+              {r.first ? ` ${r.first} – ${r.last ?? '…'}` : ''}
+              {r.goods?.length ? ` · HS ${r.goods.join(', ')}` : ''}
+            </span>{' '}
+            <Link to={href(`/network/${encodeURIComponent(r.supplier)}`, { to: r.buyer })} className="button small draw-route">
+              Draw on the network
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 export function EntityFlags({ id }: { id: string }) {
-  const state = useApi<{ flags: Flag[]; score: { score: number; rank?: number } | null; reviews: Review[] }>(ROUTES.entityFlags(id));
+  const state = useApi<{ flags: Flag[]; score: { score: number; rank?: number } | null; routes?: FlagRoute[]; reviews: Review[] }>(ROUTES.entityFlags(id));
   return (
     <Loaded state={state} what="flags" feature={{ name: 'Red flags', route: `GET ${ROUTES.flags}/{id}` }}>
       {(a) => {
         const flags = a.flags;
         return flags.length ? (
           <>
-          {a.score ? (
-            <p className="lede">
-              Risk score {a.score.score.toFixed(2)}
-              {a.score.rank ? `, rank ${a.score.rank}` : ''}
-              {a.reviews.length ? ` · ${a.reviews[a.reviews.length - 1]!.status} by ${a.reviews[a.reviews.length - 1]!.reviewer}` : ''}
-            </p>
-          ) : null}
-          <ul className="plain flag-list">
-            {flags.map((f, i) => (
-              <li key={`${f.code}-${i}`} className={`flag sev-${f.severity}`}>
-                <strong>{f.code}</strong> <span className="muted">{f.severity}</span> {f.summary}
-                {f.evidence.length ? (
-                  <ul className="evidence">
-                    {f.evidence.map((e, j) => (
-                      <li key={j}>
-                        <EvidenceItem e={e} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+            {a.score ? (
+              <p className="lede">
+                Risk score {a.score.score.toFixed(2)}
+                {a.score.rank ? `, rank ${a.score.rank}` : ''}
+                {a.reviews.length ? ` · ${a.reviews[a.reviews.length - 1]!.status} by ${a.reviews[a.reviews.length - 1]!.reviewer}` : ''}
+              </p>
+            ) : null}
+            <ul className="plain flag-list">
+              {flags.map((f, i) => (
+                <li key={`${f.code}-${i}`} className={`flag sev-${f.severity}`} data-code={f.code}>
+                  <strong>{f.code}</strong> <span className="muted">{f.severity}</span> {f.summary}
+                  {f.evidence.length ? (
+                    <ul className="evidence">
+                      {f.evidence.map((e, j) => (
+                        <li key={j} data-kind={e.kind}>
+                          <EvidenceItem e={e} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {a.routes?.length ? <Routes routes={a.routes} /> : null}
           </>
         ) : (
           <Empty>No flag raised.</Empty>
-        );
+        )
       }}
     </Loaded>
   );

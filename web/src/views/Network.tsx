@@ -12,8 +12,9 @@ import { href, Link, navigate, useLocation, useQueryUpdate } from '../router';
 import { ROUTES } from '../routes';
 import type { EntityDetail } from '../types';
 
-/** Neighbours drawn per expanded entity; the rest are counted. */
+/** Neighbours drawn per link type of an expanded entity (the default; `cap=` in the URL); the rest are counted. */
 const CAP = 40;
+const CAPS = [40, 100, 250, 500, 1000];
 
 export interface GraphNode {
   id: string;
@@ -43,7 +44,7 @@ interface Neighbourhood {
 }
 
 /** The links the lists state, from the entity page's relations. */
-function fromDetail(detail: EntityDetail): Neighbourhood {
+function fromDetail(detail: EntityDetail, cap: number): Neighbourhood {
   const self = detail.entity;
   const nodes: GraphNode[] = [{ id: self.id, label: self.caption, schema: self.schema, sanctioned: self.sanctioned, synthetic: self.synthetic }];
   const edges: GraphEdge[] = [];
@@ -53,7 +54,7 @@ function fromDetail(detail: EntityDetail): Neighbourhood {
     for (const item of g.items) {
       for (const party of item.parties) {
         if (party.prop !== g.edge.source && party.prop !== g.edge.target) continue;
-        if (nodes.length > CAP) {
+        if (nodes.length > cap) {
           hidden++;
           continue;
         }
@@ -100,10 +101,10 @@ interface EdgeView {
 const fromNodeView = (n: NodeView): GraphNode => ({ id: n.id, label: n.caption, schema: n.kind === 'pivot' ? `pivot:${n.schema}` : n.schema, sanctioned: n.sanctioned, synthetic: n.synthetic });
 const fromEdgeView = (e: EdgeView): GraphEdge => ({ id: e.id, source: e.source, target: e.target, type: e.type, start: e.start ?? undefined, end: e.end ?? undefined, label: e.label ?? e.type, text: e.text });
 
-async function loadNeighbourhood(id: string, signal: AbortSignal): Promise<Neighbourhood & { source: 'network' | 'lists' }> {
+async function loadNeighbourhood(id: string, cap: number, signal: AbortSignal): Promise<Neighbourhood & { source: 'network' | 'lists' }> {
   try {
     const answer = await getJson<{ nodes: NodeView[]; edges: EdgeView[]; counts: Record<string, { admitted: number; shown: number }> }>(
-      `${ROUTES.neighbourhood(id)}?limit=${CAP}`,
+      `${ROUTES.neighbourhood(id)}?limit=${cap}`,
       signal,
     );
     const hidden = Object.values(answer.counts ?? {}).reduce((n, c) => n + Math.max(0, c.admitted - c.shown), 0);
@@ -111,12 +112,19 @@ async function loadNeighbourhood(id: string, signal: AbortSignal): Promise<Neigh
   } catch (e) {
     if (!(e instanceof ApiError && e.unavailable)) throw e;
   }
-  return { ...fromDetail(await getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`, signal)), source: 'lists' };
+  return { ...fromDetail(await getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`, signal), cap), source: 'lists' };
 }
 
 export default function Network({ id }: { id?: string }) {
+  const { query } = useLocation();
   if (!id) return <PickEntity />;
-  return <Graph key={id} id={id} />;
+  // a new cap loads every part again
+  return <Graph key={`${id}|${capOf(query)}`} id={id} />;
+}
+
+function capOf(query: URLSearchParams): number {
+  const n = Number(query.get('cap'));
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : CAP;
 }
 
 function PickEntity() {
@@ -147,20 +155,21 @@ function Graph({ id }: { id: string }) {
   const at = query.get('at') ?? '';
   const hiddenTypes = useMemo(() => new Set((query.get('hide') ?? '').split(',').filter(Boolean)), [query]);
   const layout = query.get('layout') ?? 'auto';
+  const cap = capOf(query);
   const [parts, setParts] = useState<Map<string, Neighbourhood & { source: string }>>(new Map());
   const [error, setError] = useState<Error | null>(null);
-  const [paths, setPaths] = useState<{ nodes: GraphNode[]; edges: GraphEdge[] } | null>(null);
+  const [paths, setPaths] = useState<PathGraph | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
     const missing = expanded.filter((x) => !parts.has(x));
     if (missing.length === 0) return;
-    Promise.all(missing.map((x) => loadNeighbourhood(x, abort.signal).then((n) => [x, n] as const))).then(
+    Promise.all(missing.map((x) => loadNeighbourhood(x, cap, abort.signal).then((n) => [x, n] as const))).then(
       (loaded) => setParts((old) => new Map([...old, ...loaded])),
       (e: Error) => e.name !== 'AbortError' && setError(e),
     );
     return () => abort.abort();
-  }, [expanded, parts]);
+  }, [expanded, parts, cap]);
 
   const graph = useMemo(() => {
     const nodes = new Map<string, GraphNode>();
@@ -177,7 +186,14 @@ function Graph({ id }: { id: string }) {
     for (const e of paths?.edges ?? []) edges.set(e.id, e);
     const types = [...new Set([...edges.values()].map((e) => e.type))].sort();
     const shown = [...edges.values()].filter((e) => !hiddenTypes.has(e.type) && (!at || ((!e.start || e.start.slice(0, 10) <= at) && (!e.end || e.end.slice(0, 10) >= at))));
-    return { nodes: [...nodes.values()], edges: shown, types, hidden, source: parts.get(id)?.source, onPath: new Set((paths?.edges ?? []).map((e) => e.id)) };
+    return {
+      nodes: [...nodes.values()],
+      edges: shown,
+      types,
+      hidden,
+      source: parts.get(id)?.source,
+      onPath: new Set([...(paths?.edges ?? []).map((e) => e.id), ...(paths?.onPath ?? [])]),
+    };
   }, [expanded, parts, hiddenTypes, at, id, paths]);
 
   if (error) return <ErrorBox error={error} what="the network" />;
@@ -199,7 +215,8 @@ function Graph({ id }: { id: string }) {
       </h1>
       <p className="muted">
         {graph.source === 'lists' ? 'Links as the lists state them (ownership, family, associates, other links). ' : ''}
-        Click a node to expand it; press Enter on a node in the list below to open it. {graph.hidden ? `${graph.hidden} more neighbours not drawn (cap ${CAP} per entity).` : ''}
+        Click a node to expand it; press Enter on a node in the list below to open it.{' '}
+        {graph.hidden ? `${graph.hidden.toLocaleString('en-US')} more neighbours not drawn (at most ${cap} per link type of each entity).` : ''}
       </p>
       <div className="network-controls">
         <fieldset>
@@ -222,6 +239,16 @@ function Graph({ id }: { id: string }) {
             <option value="tree">tree, top-down</option>
             <option value="force">force-directed</option>
             <option value="circle">circle</option>
+          </select>
+        </label>
+        <label>
+          Neighbours per link type{' '}
+          <select value={cap} onChange={(e) => update({ cap: Number(e.target.value) === CAP ? null : e.target.value })}>
+            {CAPS.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -332,9 +359,15 @@ function Diagram({
         // Edge labels show on a small graph, and on hover or selection in a big one.
         { selector: 'edge.labelled, edge.hover, edge:selected', style: { 'text-opacity': 1 } },
         { selector: 'edge.path', style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', width: 4 } },
+        { selector: 'node.path', style: { 'overlay-color': '#d97706', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
       ],
     });
-    instance.on('tap', 'node', (evt) => expandRef.current(evt.target.id() as string));
+    instance.on('tap', 'node', (evt) => {
+      // when the click was answered (for the benchmark of a big graph): the next frame after it
+      const box = instance.container();
+      if (box) box.dataset['tapped'] = evt.target.id() as string;
+      expandRef.current(evt.target.id() as string);
+    });
     instance.on('mouseover', 'node', (evt) => evt.target.connectedEdges().addClass('hover'));
     instance.on('mouseout', 'node', (evt) => evt.target.connectedEdges().removeClass('hover'));
     cy.current = instance;
@@ -347,9 +380,10 @@ function Diagram({
   useEffect(() => {
     const instance = cy.current;
     if (!instance) return;
+    const started = performance.now();
     const ids = new Set(nodes.map((n) => n.id));
     const elements: ElementDefinition[] = [
-      ...nodes.map((n) => ({ data: { ...n }, classes: n.id === rootId ? 'root' : '' })),
+      ...nodes.map((n) => ({ data: { ...n }, classes: [n.id === rootId ? 'root' : '', onPath.has(n.id) ? 'path' : ''].join(' ') })),
       ...edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ data: { ...e }, classes: [edges.length <= 8 || onPath.has(e.id) ? 'labelled' : '', onPath.has(e.id) ? 'path' : ''].join(' ') })),
     ];
     instance.elements().remove();
@@ -360,12 +394,36 @@ function Diagram({
         ? { name: 'circle', padding: 30 }
         : tree
           ? { name: 'breadthfirst', directed: true, padding: 30, spacingFactor: 1.2 }
-          : { name: 'cose', padding: 30, animate: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 140, nodeOverlap: 20 };
+          : { name: 'cose', padding: 30, animate: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 140, nodeOverlap: 20, nodeDimensionsIncludeLabels: true, numIter: nodes.length > 200 ? 300 : 1000 };
     instance.layout(options as cytoscape.LayoutOptions).run();
     instance.fit(undefined, 30);
+    // a handful of nodes is not blown up to fill the box
+    if (instance.zoom() > 1.25) {
+      instance.zoom(1.25);
+      instance.center();
+    }
+    // What the diagram holds, for tests and measurements: counts, the ids on a path, layout time.
+    const el = box.current!;
+    el.dataset['drawnNodes'] = String(instance.nodes().length);
+    el.dataset['drawnEdges'] = String(instance.edges().length);
+    el.dataset['pathNodes'] = instance
+      .nodes('.path')
+      .map((n) => n.id())
+      .sort()
+      .join(' ');
+    el.dataset['pathEdges'] = String(instance.edges('.path').length);
+    el.dataset['layoutMs'] = String(Math.round(performance.now() - started));
+    el.dataset['drawn'] = String(Number(el.dataset['drawn'] ?? 0) + 1);
   }, [nodes, edges, rootId, layout, onPath]);
 
   return <div ref={box} className="diagram" role="img" aria-label={`Network diagram: ${nodes.length} entities, ${edges.length} links`} data-nodes={nodes.length} data-edges={edges.length} />;
+}
+
+/** What the path finder adds to the diagram: the paths' nodes and links, and the ids they pass. */
+interface PathGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  onPath: string[];
 }
 
 /** Paths to another entity or to the nearest listed party: needs the network routes. */
@@ -376,21 +434,24 @@ interface PathAnswer {
   notes?: string[];
 }
 
-function PathFinder({ from, onPaths }: { from: string; onPaths: (g: { nodes: GraphNode[]; edges: GraphEdge[] } | null) => void }) {
+function PathFinder({ from, onPaths }: { from: string; onPaths: (g: PathGraph | null) => void }) {
   const { query } = useLocation();
   const update = useQueryUpdate();
   const to = query.get('to') ?? '';
+
   const [text, setText] = useState(to);
   const [state, setState] = useState<{ loading: boolean; error?: ApiError; answer?: PathAnswer }>({ loading: false });
   useEffect(() => {
     if (!to) return setState({ loading: false });
     const abort = new AbortController();
     setState({ loading: true });
-    const params = to === 'sanctioned' ? { from, to_sanctioned: 'true' } : { from, to };
+    // Parties of registries and customs data reach the lists through the entries the screening
+    // engine ties them to (same_as links, found around the start and explained as candidates).
+    const params = { from, ...(to === 'sanctioned' ? { to_sanctioned: 'true' } : { to }), same_as: 'true' };
     getJson<PathAnswer>(href(ROUTES.trace, params), abort.signal).then(
       (a) => {
         setState({ loading: false, answer: a });
-        onPaths({ nodes: a.nodes.map(fromNodeView), edges: a.edges.map(fromEdgeView) });
+        onPaths({ nodes: a.nodes.map(fromNodeView), edges: a.edges.map(fromEdgeView), onPath: [...new Set(a.paths.flatMap((p) => p.nodes))] });
       },
       (e: Error) => e.name !== 'AbortError' && setState({ loading: false, error: e instanceof ApiError ? e : new ApiError(0, e.message, false) }),
     );
@@ -415,6 +476,10 @@ function PathFinder({ from, onPaths }: { from: string; onPaths: (g: { nodes: Gra
           Nearest listed party
         </button>
       </form>
+      <p className="muted">
+        Paths follow every link the data states, and pass from a registry or customs party to a list entry the screening engine finds to be
+        likely the same (“may be the same as”, with its score): a candidate to check, not a merge.
+      </p>
       {state.loading ? <Loading what="paths" /> : null}
       {state.error ? state.error.unavailable ? <Unavailable feature="The path finder" route={`GET ${ROUTES.trace}`} /> : <ErrorBox error={state.error} what="paths" /> : null}
       {state.answer ? (

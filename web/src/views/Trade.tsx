@@ -135,6 +135,7 @@ const COLOURS = ['#c0392b', '#2563eb', '#16a34a', '#d97706', '#7c3aed', '#0891b2
 
 function FlowChart({ hubs, currency }: { hubs: Hub[]; currency: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const periods = [...new Set(hubs.flatMap((h) => (h.months ?? []).map((m) => m.month.slice(0, 7))))].sort();
   const key = hubs.map((h) => h.country).join();
   useEffect(() => {
@@ -166,10 +167,18 @@ function FlowChart({ hubs, currency }: { hubs: Hub[]; currency: string }) {
       },
       plugins: [invasionMarker],
     });
+    // What the chart was given to draw, for tests: series and the points with a value above zero.
+    if (box.current) {
+      const values = chart.data.datasets.map((d) => (d.data as Array<number | null>).filter((v) => typeof v === 'number' && v > 0).length);
+      box.current.dataset['datasets'] = String(chart.data.datasets.length);
+      box.current.dataset['nonzeroPoints'] = String(values.reduce((a, b) => a + b, 0));
+      box.current.dataset['seriesNonzero'] = chart.data.datasets.map((d, i) => `${d.label}:${values[i]}`).join('|');
+      box.current.dataset['invasionMarked'] = String(periods.some((m) => m >= '2022-03') && periods.some((m) => m < '2022-03'));
+    }
     return () => chart.destroy();
   }, [key, periods.join()]);
   return (
-    <div className="chart" data-series={hubs.length} data-points={periods.length}>
+    <div ref={box} className="chart" data-series={hubs.length} data-points={periods.length}>
       <canvas ref={canvas} role="img" aria-label={`Monthly values for ${hubs.map((h) => country(h.country)).join(', ')}, ${periods[0]} to ${periods[periods.length - 1]}`} />
     </div>
   );
