@@ -40,6 +40,14 @@ export interface Token {
   readings?: string[];
   /** Tokens joined by the aligner ("al" + "wasel" against "alwasel"). */
   parts?: Token[];
+  /**
+   * Arabic names with a nasab (SALMAN BIN MUHAMMAD): `self` the person's own names before the
+   * first bin/ibn, `father` the name right after one. The same word as own name on one side and
+   * father's name on the other speaks of father and son, not one person.
+   */
+  nasab?: 'self' | 'father';
+  /** A word of a person's name. */
+  person?: true;
 }
 
 export interface AnalysedName {
@@ -139,7 +147,8 @@ function numbersAsDigits(words: Word[]): Word[] {
     const w = words[i]!;
     const tens = TEN_WORDS[w.latin];
     if (tens !== undefined) {
-      const unit = words[i + 1] ? UNIT_WORDS[words[i + 1]!.latin] : undefined;
+      const next = words[i + 1]?.latin;
+      const unit = next === undefined ? undefined : (UNIT_WORDS[next] ?? (/^[1-9]$/.test(next) ? Number(next) : undefined));
       if (unit !== undefined && unit > 0 && unit < 10) {
         out.push({ text: `${w.text} ${words[i + 1]!.text}`, latin: String(tens + unit) });
         i++;
@@ -150,6 +159,50 @@ function numbersAsDigits(words: Word[]): Word[] {
     out.push(unit !== undefined ? { text: w.text, latin: String(unit) } : w);
   }
   return out;
+}
+
+// Digits written for letters in people's names (I9or Sech1n): only inside words that also have letters.
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
+const LETTERS_AND_DIGITS = /^(?=.*[a-z])(?=.*\d)[a-z\d]+$/;
+
+function undoLeet(words: Word[]): Word[] {
+  return words.map((w) => (LETTERS_AND_DIGITS.test(w.latin) ? { text: w.text, latin: w.latin.replace(/\d/g, (d) => LEET[d] ?? d) } : w));
+}
+
+// Roman numerals after the first word of an organisation's or a vessel's name are series numbers (Trust XV, Solutions II).
+const ROMAN = /^(?:x{0,2})(?:ix|iv|v?i{0,3})$/;
+const ROMAN_VALUE: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+function romanNumber(latin: string): string | undefined {
+  if ((latin.length < 2 && latin !== 'x') || !ROMAN.test(latin)) return undefined;
+  let total = 0;
+  for (let i = 0; i < latin.length; i++) {
+    const v = ROMAN_VALUE[latin[i]!]!;
+    const next = ROMAN_VALUE[latin[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return String(total);
+}
+
+/** Numbers ending a name after its specific words (Victory 3, Snow Storm 2) are a series mark and weigh this much. */
+const SERIES_NUMBER_WEIGHT = 0.3;
+/** "Plant No. 360", "Завод № 9": a number so marked is what the name is, not a series mark. */
+const NUMBERED = /(?:№|#|\bno\.?|\bnr\.?|\bnumber)\s*\d+\s*$/iu;
+const NASAB = new Set(['bin', 'ibn', 'ben', 'bint', 'binti']);
+
+/** Marks own names and fathers' names in a person's name with a nasab (see Token.nasab). */
+function markNasab(tokens: Token[], from: number): void {
+  const first = tokens.findIndex((t, i) => i > from && NASAB.has(t.latin) && t.kind === 'word');
+  if (first < 0) return;
+  const fathers: Token[] = [];
+  for (let i = first; i < tokens.length; i++) {
+    if (!NASAB.has(tokens[i]!.latin)) continue;
+    const father = tokens.slice(i + 1).find((t) => t.weight >= GENERIC_THRESHOLD);
+    if (father && !fathers.includes(father)) fathers.push(father);
+  }
+  if (fathers.length === 0) return; // a trailing "bin" says nothing of whose name is whose
+  for (let i = from; i < first; i++) if (tokens[i]!.weight >= GENERIC_THRESHOLD) tokens[i]!.nasab = 'self';
+  for (const f of fathers) f.nasab = 'father';
 }
 
 /** Whether a name whose schema does not say looks like a person's: a patronymic in place, or "FAMILY, Given". */
@@ -202,6 +255,7 @@ export function analyseName(name: string, schema?: string): AnalysedName {
   } else {
     words = wordsOf(main, normMain);
   }
+  if (schemaPerson) words = undoLeet(words);
   const latin = words.map((w) => w.latin);
   const keys = latin.map(latinKey);
 
@@ -238,12 +292,22 @@ export function analyseName(name: string, schema?: string): AnalysedName {
       const t = makeToken(w, kk[i]!, kind, marker ? PARTICLE_WEIGHT : PERSON_WEIGHTS[part], i);
       if (part === 'patronymic' && !marker) t.stem = patronymicOf(kk[i]!)?.stem ?? kk[i];
       if (part === 'title') t.title = true;
+      t.person = true;
       tokens.push(t);
     });
+    markNasab(tokens, familyKept);
   } else {
+    const numeric = kw.map((w, i) => (i > 0 ? romanNumber(w.latin) : undefined) ?? (DIGITS.test(w.latin) ? w.latin : undefined));
+    // the trailing numbers after a specific word: Snow Storm 2, Trust XV, Series 2007-1 (not 123 Aviation Repair Plant, Plant No. 123)
+    let tail = kw.length;
+    while (tail > 0 && numeric[tail - 1] !== undefined) tail--;
+    const series = !NUMBERED.test(main) && orgWeights.slice(0, tail).some((wt, i) => wt >= GENERIC_THRESHOLD && numeric[i] === undefined);
     kw.forEach((w, i) => {
-      const number = DIGITS.test(w.latin);
-      tokens.push(makeToken(w, kk[i]!, number ? 'number' : 'word', number ? 1 : orgWeights[i]!, i));
+      const value = numeric[i];
+      const number = value !== undefined;
+      const weight = number ? (series && i >= tail ? SERIES_NUMBER_WEIGHT : 1) : orgWeights[i]!;
+      const t = makeToken(number ? { text: w.text, latin: value } : w, value ?? kk[i]!, number ? 'number' : 'word', weight, i);
+      tokens.push(t);
     });
   }
   const genericOnly = person ? tokens.length === 0 : isGenericOnly(tokens.map((t) => t.weight));

@@ -73,18 +73,42 @@ const GENERIC: [number, string[]][] = [
   ]],
 ];
 
+/** Short forms of names of two or three words, by their Latin spelling. */
+const NAME_ABBREVIATIONS: Record<string, string> = {
+  us: 'united states', usa: 'united states', uk: 'united kingdom', uae: 'united arab emirates', ussr: 'soviet union',
+  prc: 'peoples republic', dprk: 'north korea', rok: 'south korea',
+};
+
+/** The words a short form of a name stands for (us → "united states"), if it is one. */
+export function nameAbbreviation(latin: string): string | undefined {
+  return Object.hasOwn(NAME_ABBREVIATIONS, latin) ? NAME_ABBREVIATIONS[latin] : undefined;
+}
+
+/** Short forms of generic words, by the full word they stand for (Co = Company, Int'l = International). */
+const ABBREVIATIONS: [string, string[]][] = [
+  ['company', ['co', 'cos']], ['corporation', ['corp', 'corpn']], ['incorporated', ['inc']], ['limited', ['ltd']],
+  ['international', ['intl', 'int', 'internat']], ['manufacturing', ['mfg']], ['national', ['natl']],
+  ['department', ['dept']], ['government', ['govt']], ['association', ['assn', 'assoc']], ['brothers', ['bros']],
+  ['industries', ['ind', 'inds', 'indus']], ['services', ['svcs', 'svc', 'serv']], ['technology', ['tech']],
+  ['technologies', ['techs']], ['university', ['univ']], ['institute', ['inst']], ['management', ['mgmt']],
+  ['engineering', ['eng', 'engg', 'engr']], ['development', ['dev']], ['trading', ['trdg']], ['holdings', ['hldgs']],
+  ['enterprises', ['entps']], ['electronics', ['elec']], ['laboratory', ['lab']], ['laboratories', ['labs']],
+  ['compagnie', ['cie']], ['compania', ['cia']], ['sociedad', ['soc']], ['establishment', ['estab']],
+];
+
 /** Two-word phrases whose words together are generic: trading house, торговый дом. */
 const PHRASES: [number, string][] = [
   [0.25, 'trading house'], [0.25, 'торговый дом'], [0.25, 'torgovyy dom'], [0.25, 'сауда үйі'], [0.25, 'gong si'], [0.3, 'ke ji'],
   [0.3, 'mao yi'], [0.3, 'ji tuan'], [0.3, 'guo ji'], [0.35, 'shi ye'], [0.4, 'dian zi'],
 ];
 
-/** Titles and honorifics that precede personal names in lists and texts (President Putin, Dr. Ayman). */
+/** Titles and honorifics that precede personal names in lists and texts (President Putin, Dr. Ayman). Not Amir or Emir: far more often given names (AMIR ABDULLAH). */
 const TITLES = [
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'lord', 'sheikh', 'shaykh', 'sheik', 'haji', 'hajji', 'imam', 'mullah',
   'general', 'gen', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'lieutenant', 'lt', 'admiral', 'president',
   'presidente', 'président', 'präsident', 'prezident', 'президент', 'predsjednik', 'predsednik', 'președintele',
-  'presiden', 'minister', 'senator', 'deputy', 'governor', 'king', 'prince', 'princess', 'emir', 'amir',
+  'presiden', 'minister', 'senator', 'deputy', 'governor', 'king', 'prince', 'princess', 'shaikh',
+  'shaik', 'sheykh', 'cheikh', 'sayyid', 'sayed',
   'господин', 'гражданин',
 ];
 
@@ -101,6 +125,11 @@ const WEIGHTS = new Map<string, number>();
 for (const w of STOP) for (const k of keysOf(w)) WEIGHTS.set(k, STOP_WEIGHT);
 for (const [weight, words] of GENERIC) {
   for (const w of words) for (const k of keysOf(w)) if (!WEIGHTS.has(k)) WEIGHTS.set(k, weight);
+}
+const ABBREVIATION_OF = new Map<string, string>();
+for (const [full, shorts] of ABBREVIATIONS) {
+  const [fullKey] = keysOf(full);
+  for (const s of shorts) ABBREVIATION_OF.set(keysOf(s)[0]!, fullKey!);
 }
 const PHRASE_WEIGHTS = new Map<string, number>();
 for (const [weight, phrase] of PHRASES) PHRASE_WEIGHTS.set(keysOf(phrase).join(' '), weight);
@@ -124,6 +153,11 @@ export function genericWeights(keys: readonly string[]): number[] {
     }
   }
   return out;
+}
+
+/** The full generic word a short form stands for (by latinKey: "intl" → the key of "international"), or the key itself. */
+export function expandAbbreviation(key: string): string {
+  return ABBREVIATION_OF.get(key) ?? key;
 }
 
 export function isStopWord(key: string): boolean {

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { normalise, tokens as splitTokens } from './normalise.js';
 import { detectCyrillicLanguage, latinKey, wordPieces } from './transliterate.js';
 
@@ -121,8 +122,9 @@ const TABLE: Entry[] = [
   ['sa', 'any', 'Société Anonyme', 'Sociedad Anónima', 'Sociedade Anônima'],
   ['ag', 'end', 'AG'],
   ['ag', 'any', 'Aktiengesellschaft'],
-  ['srl', 'end', 'SRL', 'S.R.L.', 'SRLS', 'S.R.L.S.'],
-  ['srl', 'any', 'Società a responsabilità limitata', 'Societate cu răspundere limitată'],
+  ['srl', 'edge', 'SRL', 'S.R.L.'],
+  ['srl', 'end', 'SRLS', 'S.R.L.S.'],
+  ['srl', 'any', 'Società a responsabilità limitata', 'Societate cu răspundere limitată', 'Societatea cu răspundere limitată'],
   ['sarl', 'end', 'SARL', 'S.à r.l.', 'S.A.R.L.'],
   ['sarl', 'any', 'Société à responsabilité limitée'],
   ['spa', 'end', 'SpA', 'S.p.A.'],
@@ -180,6 +182,14 @@ const NON_LATIN = /[^\x00-\x7F]/;
 const LATIN_SCRIPT_ONLY = /^[\p{Script=Latin}\s]+$/u;
 const HAN_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
 
+/**
+ * Long forms (ten letters or more, keys run together), for the misspelt and cut-off forms lists
+ * carry: "Siemens Aktiengeselschaft", "TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN" (a field
+ * cut at its length limit).
+ */
+const LONG_FORM_LETTERS = 10;
+const LONG: Array<{ key: string; words: number; form: Form }> = [];
+
 /** First and last words of every form, by native, Latin and key spelling: windows that do not
  * start (end) with one are skipped without building their strings. */
 const FIRST = new Set<string>();
@@ -204,6 +214,10 @@ for (const [cls, where, ...surfaces] of TABLE) {
     const form: Form = { cls, where, length: latin.length };
     MAX_WORDS = Math.max(MAX_WORDS, latin.length, native.length);
     const phrase = latin.length >= 2 && latin.join('').length >= 10;
+    const runTogether = latin.map(latinKey).join('');
+    if (where === 'any' && runTogether.length >= LONG_FORM_LETTERS && !NON_LATIN.test(latin.join(''))) {
+      LONG.push({ key: runTogether, words: latin.length, form });
+    }
     if (NON_LATIN.test(norm) && !LATIN_SCRIPT_ONLY.test(norm)) {
       // Cyrillic, Arabic, Armenian, Georgian: the script's own words; phrases also by key
       put(NATIVE, pieces.map((p) => p.text).join(' '), form);
@@ -274,6 +288,28 @@ function longestEndingAt(w: Words, end: number, floor: number, accept: Accept): 
   return undefined;
 }
 
+/** At most this many edits in a long form: one per eight letters, two at most. */
+function allowedEdits(letters: number): number {
+  return Math.min(2, Math.floor(letters / 8));
+}
+
+/**
+ * A long form at the end of a name (ending at `end`, starting at `floor` or later) written with a
+ * typo or two, or cut off in its last word (at least three quarters of it there).
+ */
+function approximateFormAtEnd(w: Words, floor: number, end: number): { form: Form; n: number } | undefined {
+  for (let n = Math.min(MAX_WORDS, end - floor); n >= 1; n--) {
+    const text = w.keys.slice(end - n, end).join('');
+    if (text.length < LONG_FORM_LETTERS - 2) continue;
+    for (const f of LONG) {
+      if (Math.abs(f.words - n) > 1 || f.key[0] !== text[0]) continue;
+      const cut = n >= 2 && text.length >= f.key.length * 0.75 && text.length < f.key.length && f.key.startsWith(text);
+      if (cut || (Math.abs(f.key.length - text.length) <= 2 && distance(text, f.key) <= allowedEdits(f.key.length))) return { form: f.form, n };
+    }
+  }
+  return undefined;
+}
+
 export interface FindOptions {
   /** A person's name: only individual-entrepreneur forms (ИП) are looked for. */
   person?: boolean;
@@ -306,6 +342,13 @@ export function findLegalForms(native: readonly string[], latin: readonly string
       found.push({ cls: tail.form.cls, start: hi - tail.n, end: hi });
       hi -= tail.n;
       changed = true;
+    }
+  }
+  if (!options.person && hi - lo >= 2 && !found.some((f) => f.end === hi)) {
+    const n = approximateFormAtEnd(w, lo + 1, hi);
+    if (n) {
+      found.push({ cls: n.form.cls, start: hi - n.n, end: hi });
+      hi -= n.n;
     }
   }
   for (let i = lo; i < hi; ) {

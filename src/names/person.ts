@@ -314,7 +314,9 @@ const DIGITS = /^\d+$/;
  * a word from the given-name lexicon makes the others family names; otherwise words stay 'word'.
  */
 export function personParts(keys: readonly string[], familyFirst = 0, latin: readonly string[] = keys): PersonPart[] {
-  const parts: PersonPart[] = keys.map((k, i) => (DIGITS.test(k) ? 'number' : k.length === 1 ? 'initial' : isTitle(latin, i) ? 'title' : isParticle(latin[i]!) ? 'particle' : 'word'));
+  // "Ben" opening a name is the given name (Ben Netanyahu), not the particle of "Isa Ben Tarif"
+  const particle = (i: number) => isParticle(latin[i]!) && !(i === 0 && familyFirst === 0 && latin[i] === 'ben' && keys.length >= 2);
+  const parts: PersonPart[] = keys.map((k, i) => (DIGITS.test(k) ? 'number' : k.length === 1 ? 'initial' : isTitle(latin, i) ? 'title' : particle(i) ? 'particle' : 'word'));
   const isName = (i: number) => parts[i] === 'word';
   // Turkic patronymic words: the father's name before the marker
   for (let i = 1; i < keys.length; i++) {

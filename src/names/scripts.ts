@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import { translate as hanjaToHangul } from 'hanja/lib/translate.js';
 
 /**
@@ -240,3 +241,56 @@ export function kanaFold(spelling: string): string {
 export function kanaLatinGuess(spelling: string): string {
   return spelling.replace(/(.)\1+/g, '$1').replace(/chi/g, 'ti').replace(/ji/g, 'di').replace(/(?<=[^aeioun])[uo]$/, '');
 }
+
+// Hangul syllables: (initial × 21 + medial) × 28 + final, from U+AC00
+const HANGUL_BASE = 0xac00;
+const RIEUL = 5;
+const NIEUN = 2;
+const IEUNG = 11;
+/** Medials before which an initial ㄴ falls silent at the start of a word in South Korean spelling: ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ. */
+const IOTATED = new Set([2, 6, 7, 12, 17, 20]);
+
+/**
+ * A Hangul syllable with the South Korean initial-sound rule undone, so the North Korean 리, 룡, 로
+ * meet the South Korean 이, 용, 노: initial ㄹ read as ㄴ, and ㄴ before an iotated vowel as ㅇ.
+ */
+function initialSoundFold(ch: string): string {
+  const code = ch.charCodeAt(0) - HANGUL_BASE;
+  if (code < 0 || code > 11171) return ch;
+  let initial = Math.floor(code / 588);
+  const medial = Math.floor((code % 588) / 28);
+  const final = code % 28;
+  if (initial === RIEUL) initial = NIEUN;
+  if (initial === NIEUN && IOTATED.has(medial)) initial = IEUNG;
+  return String.fromCharCode(HANGUL_BASE + initial * 588 + medial * 28 + final);
+}
+
+/**
+ * Whether two words written in Chinese characters or Hangul are the same syllable by syllable:
+ * in these scripts each character is a unit of the name, so 김정은 and 김종은, 习近平 and 习近朋 are
+ * different names however close their romanisations. Characters agree when equal, when Hangul
+ * syllables agree under the initial-sound rule (리/이), or when Chinese characters share their
+ * reading (a simplified and a traditional form: 习/習). Undefined when the words are not both in
+ * one of these scripts or differ in length.
+ */
+export function sameSyllables(a: string, b: string): boolean | undefined {
+  const ca = [...a];
+  const cb = [...b];
+  if (ca.length !== cb.length || ca.length === 0) return undefined;
+  for (let i = 0; i < ca.length; i++) {
+    const x = ca[i]!;
+    const y = cb[i]!;
+    if (x === y) continue;
+    const hx = HANGUL_SYLLABLE.test(x);
+    const hy = HANGUL_SYLLABLE.test(y);
+    if (hx && hy) {
+      if (initialSoundFold(x) !== initialSoundFold(y)) return false;
+    } else if (HAN_CHARACTER.test(x) && HAN_CHARACTER.test(y)) {
+      if (anyAscii(x).toLowerCase() !== anyAscii(y).toLowerCase()) return false;
+    } else return undefined;
+  }
+  return true;
+}
+
+const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]$/;
+const HAN_CHARACTER = /^\p{Script=Han}$/u;

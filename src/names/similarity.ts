@@ -1,11 +1,11 @@
 import { distance } from 'fastest-levenshtein';
 import type { AnalysedName, Token } from './analyse.js';
-import { GENERIC_THRESHOLD, STOP_WEIGHT } from './generic-words.js';
+import { GENERIC_THRESHOLD, STOP_WEIGHT, expandAbbreviation, nameAbbreviation } from './generic-words.js';
 import { legalFormSimilarity } from './legal-forms.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
-import { sameGivenName } from './person.js';
+import { isGivenName, sameGivenName } from './person.js';
 import { latinKey } from './transliterate.js';
-import { abjadConsonants, abjadEdits, kanaFold, koreanFold } from './scripts.js';
+import { abjadConsonants, abjadEdits, kanaFold, koreanFold, sameSyllables } from './scripts.js';
 
 /**
  * Token and name similarity. Tokens are compared on their keys (latinKey), with the method that
@@ -85,6 +85,7 @@ export interface TokenComparison {
 }
 
 const VOWELLESS = new Set(['arabic', 'hebrew']);
+const CJK = new Set(['han', 'hangul']);
 
 // Classes for the weighted edit distance: vowels, and consonants that romanisations swap.
 const CLASS = new Int8Array(128);
@@ -156,6 +157,33 @@ function editSimilarity(a: string, b: string, min = 0): number {
 
 const FEMININE = /^(.+(?:ov|ev|in|sk))a$/;
 
+/** A short form of a given name against the name it cuts (Ben / Benjamin, Abiy / Abiyot). */
+const SHORT_NAME_SIMILARITY = 0.8;
+
+/**
+ * Whether `short` opens a person's name as a cut of the given name opening the other (Ben
+ * Netanyahu / Benjamin Netanyahu): three letters or more, two or more fewer, same Latin start.
+ */
+function shortGivenName(short: Token, long: Token): boolean {
+  if (!short.person || !long.person || short.index !== 0 || long.index !== 0 || short.script !== 'latin' || long.script !== 'latin') return false;
+  if (short.kind === 'patronymic' || long.kind === 'patronymic') return false;
+  return short.latin.length >= 3 && long.latin.length >= short.latin.length + 2 && long.latin.startsWith(short.latin);
+}
+/**
+ * Whether a short form stands for these words run together: US for United States, and in
+ * people's names initials run together for given names (JC for Jean-Claude, AK for Ajay Kumar).
+ */
+function expandsTo(short: string, parts: readonly Token[]): boolean {
+  const full = nameAbbreviation(short);
+  if (full !== undefined) return full === parts.map((p) => p.latin).join(' ');
+  if (short.length !== parts.length || PARTICLE_CLASS.has(short) || isGivenName(short)) return false;
+  return parts.every((p, i) => (p.kind === 'given' || p.kind === 'word') && p.weight >= GENERIC_THRESHOLD && p.latin.length > 1 && p.latin[0] === short[i]);
+}
+
+const PARTICLE_CLASS = new Map<string, string>([
+  ['bin', 'bin'], ['ben', 'bin'], ['ibn', 'bin'], ['bint', 'bint'], ['binti', 'bint'], ['al', 'al'], ['el', 'al'], ['ul', 'al'],
+]);
+
 /** How two tokens compare, without regard to their kinds (see alignTokens for that). */
 export function tokenSimilarity(a: Token, b: Token): TokenComparison {
   return compareTokens(a, b, 0);
@@ -169,7 +197,14 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
   if (a.kind === 'number' || b.kind === 'number') {
     return a.kind === b.kind && a.key === b.key ? { similarity: 1, method: 'number' } : { similarity: 0, method: 'number' };
   }
-  if (a.text === b.text || a.latin === b.latin) return { similarity: 1, method: 'exact' };
+  if (a.text === b.text) return { similarity: 1, method: 'exact' };
+  // Chinese characters and Hangul on both sides: a different character is a different name
+  if (CJK.has(a.script) && a.script === b.script) {
+    const same = sameSyllables(a.text, b.text);
+    if (same === false) return { similarity: 0, method: 'none' };
+    if (same === true) return { similarity: 0.95, method: 'key', distance: 0 };
+  }
+  if (a.latin === b.latin) return { similarity: 1, method: 'exact' };
   const ka = a.key;
   const kb = b.key;
   if (a.kind === 'initial' || b.kind === 'initial' || ka.length === 1 || kb.length === 1) {
@@ -178,6 +213,11 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
     return { similarity: i.key === w.key ? 1 : 0, method: i.key === w.key ? 'exact' : 'none' };
   }
   if (ka === kb) return { similarity: 0.95, method: 'key', distance: 0 };
+  if ((a.parts && expandsTo(b.latin, a.parts)) || (b.parts && expandsTo(a.latin, b.parts))) return { similarity: 0.95, method: 'equivalent' };
+  // a generic word and its short form (Co/Company, Int'l/International), or one particle spelt two ways (bin/ben/ibn)
+  if (expandAbbreviation(ka) === expandAbbreviation(kb) || (PARTICLE_CLASS.has(a.latin) && PARTICLE_CLASS.get(a.latin) === PARTICLE_CLASS.get(b.latin))) {
+    return { similarity: 0.95, method: 'equivalent', distance: distance(ka, kb) };
+  }
   // feminine surname forms are other people: Petrov / Petrova, Rotenberg / Rotenberga
   if (Math.abs(ka.length - kb.length) === 1) {
     const fa = FEMININE.exec(ka);
@@ -224,6 +264,10 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
   if (scripted > similarity) {
     similarity = scripted;
     method = 'script';
+  }
+  if (similarity < SHORT_NAME_SIMILARITY && (shortGivenName(a, b) || shortGivenName(b, a))) {
+    similarity = SHORT_NAME_SIMILARITY;
+    method = 'equivalent';
   }
   if (similarity < min) return { similarity, method };
   return { similarity, method, distance: distance(ka, kb) };
@@ -299,8 +343,12 @@ export const PAIR_THRESHOLD = 0.7;
 /** A pair with a token joined from two must be at least this close. */
 const MERGE_THRESHOLD = 0.85;
 
+/** A person's own name against a father's name (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN) counts this much. */
+const NASAB_SWAP_FACTOR = 0.7;
+
 /** Kind agreement: a given name against a family name, or a patronymic against either, counts less. */
 function kindFactor(a: Token, b: Token): number {
+  if (a.nasab && b.nasab && a.nasab !== b.nasab) return NASAB_SWAP_FACTOR;
   const ka = a.kind;
   const kb = b.kind;
   if (ka === kb || ka === 'word' || kb === 'word' || ka === 'initial' || kb === 'initial') return 1;
@@ -313,6 +361,7 @@ const CONFLICT_WEIGHT = 0.5;
 /** In a person's name, tokens the other name simply lacks (middle names, a second family name) cost this much of their weight. */
 export const SUBSET_FACTOR = 0.3;
 
+
 /**
  * What leaving a token unpaired costs. A patronymic or an initial the other name lacks costs little
  * (a quarter, 0.3 of its weight), but a patronymic against another unpaired patronymic costs all of
@@ -323,25 +372,27 @@ export const SUBSET_FACTOR = 0.3;
 export function unpairedCost(t: Token, otherUnpaired: readonly Token[], person: boolean): number {
   const conflict = otherUnpaired.some((u) => u.weight >= CONFLICT_WEIGHT && u.kind !== 'initial' && u.kind !== 'number');
   if (t.kind === 'patronymic') return otherUnpaired.some((u) => u.kind === 'patronymic') ? t.weight : t.weight * 0.25;
-  if (t.kind === 'initial') return t.weight * 0.3;
+  // an initial against another initial or given name the other name has in its place: another person (William G. / William W.)
+  if (t.kind === 'initial') return otherUnpaired.some((u) => u.kind === 'initial' || u.kind === 'given') ? t.weight : t.weight * 0.3;
   if (person && !conflict) return t.weight * SUBSET_FACTOR;
   return t.weight;
 }
 
-function joined(x: Token, y: Token): Token {
-  const latin = x.latin + y.latin;
+function joined(parts: Token[]): Token {
+  const first = parts[0]!;
+  const latin = parts.map((p) => p.latin).join('');
   const key = latinKey(latin);
   return {
-    text: `${x.text} ${y.text}`,
+    text: parts.map((p) => p.text).join(' '),
     latin,
     key,
     phonetic: phoneticKey(key),
-    skeleton: consonantSkeleton(latin, x.script === 'hebrew'),
-    weight: Math.max(x.weight, y.weight),
-    kind: x.kind === 'word' ? y.kind : x.kind,
-    script: x.script,
-    index: x.index,
-    parts: [x, y],
+    skeleton: consonantSkeleton(latin, first.script === 'hebrew'),
+    weight: Math.max(...parts.map((p) => p.weight)),
+    kind: parts.find((p) => p.kind !== 'word')?.kind ?? 'word',
+    script: first.script,
+    index: first.index,
+    parts,
   };
 }
 
@@ -349,9 +400,10 @@ interface Candidate {
   a: Token;
   b: Token;
   ai: number;
-  aj: number; // second index on side a, or -1
+  /** tokens of side a joined into `a`: ai … ai + an - 1 */
+  an: number;
   bi: number;
-  bj: number;
+  bn: number;
   cmp: TokenComparison;
   score: number;
 }
@@ -361,19 +413,37 @@ export function pairSimilarity(a: Token, b: Token): number {
   return tokenSimilarity(a, b).similarity * kindFactor(a, b);
 }
 
-function consider(out: Candidate[], a: Token, b: Token, ai: number, aj: number, bi: number, bj: number, min: number): void {
+function consider(out: Candidate[], a: Token, b: Token, ai: number, an: number, bi: number, bn: number, min: number): void {
   const cmp = compareTokens(a, b, min);
-  if (cmp.method === 'initial' && (aj >= 0 || bj >= 0)) return;
+  if (cmp.method === 'initial' && (an > 1 || bn > 1)) return;
   const score = cmp.similarity * kindFactor(a, b);
-  if (score >= min) out.push({ a, b, ai, aj, bi, bj, cmp, score });
+  if (score >= min) out.push({ a, b, ai, an, bi, bn, cmp, score });
 }
 
-/** Whether joining x and y might give z: lengths close, same first letter (or consonant). */
-function mergeable(x: Token, y: Token, z: Token): boolean {
-  if (x.kind === 'number' || y.kind === 'number' || z.kind === 'number' || x.key.length === 1 || y.key.length === 1) return false;
-  const len = x.key.length + y.key.length;
+/** Whether joining `parts` might give z: lengths close, same first letter (or consonant). */
+function mergeable(parts: readonly Token[], z: Token): boolean {
+  if (z.kind === 'number' || parts.some((p) => p.kind === 'number' || p.key.length === 1)) return false;
+  let len = 0;
+  for (const p of parts) len += p.key.length;
+  if (expandsTo(z.latin, parts)) return true;
   if (Math.abs(len - z.key.length) > 3) return false;
+  const x = parts[0]!;
   return x.key[0] === z.key[0] || (x.skeleton !== '' && x.skeleton[0] === z.skeleton[0]);
+}
+
+/** Runs of two and three adjacent tokens of `side` joined against single tokens of `other`. */
+function considerJoins(out: Candidate[], side: readonly Token[], other: readonly Token[], sideIsA: boolean): void {
+  for (const n of [2, 3]) {
+    for (let i = 0; i + n <= side.length; i++) {
+      const run = side.slice(i, i + n);
+      for (let j = 0; j < other.length; j++) {
+        if (!mergeable(run, other[j]!)) continue;
+        const merged = joined(run);
+        if (sideIsA) consider(out, merged, other[j]!, i, n, j, 1, MERGE_THRESHOLD);
+        else consider(out, other[j]!, merged, j, 1, i, n, MERGE_THRESHOLD);
+      }
+    }
+  }
 }
 
 /**
@@ -386,28 +456,34 @@ function mergeable(x: Token, y: Token, z: Token): boolean {
  */
 export function alignTokens(a: readonly Token[], b: readonly Token[], options: { person?: boolean } = {}): Alignment {
   const cands: Candidate[] = [];
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) consider(cands, a[i]!, b[j]!, i, -1, j, -1, PAIR_THRESHOLD);
-  for (let i = 0; i + 1 < a.length; i++) {
-    for (let j = 0; j < b.length; j++) if (mergeable(a[i]!, a[i + 1]!, b[j]!)) consider(cands, joined(a[i]!, a[i + 1]!), b[j]!, i, i + 1, j, -1, MERGE_THRESHOLD);
-  }
-  for (let j = 0; j + 1 < b.length; j++) {
-    for (let i = 0; i < a.length; i++) if (mergeable(b[j]!, b[j + 1]!, a[i]!)) consider(cands, a[i]!, joined(b[j]!, b[j + 1]!), i, -1, j, j + 1, MERGE_THRESHOLD);
-  }
-  cands.sort((x, y) => y.score - x.score || y.a.weight + y.b.weight - (x.a.weight + x.b.weight) || Number(x.aj >= 0 || x.bj >= 0) - Number(y.aj >= 0 || y.bj >= 0));
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) consider(cands, a[i]!, b[j]!, i, 1, j, 1, PAIR_THRESHOLD);
+  considerJoins(cands, a, b, true);
+  considerJoins(cands, b, a, false);
+  cands.sort((x, y) => y.score - x.score || y.a.weight + y.b.weight - (x.a.weight + x.b.weight) || x.an + x.bn - (y.an + y.bn));
   const usedA = new Uint8Array(a.length);
   const usedB = new Uint8Array(b.length);
   const pairs: TokenPair[] = [];
+  const free = (used: Uint8Array, i: number, n: number) => {
+    for (let k = i; k < i + n; k++) if (used[k]) return false;
+    return true;
+  };
   for (const c of cands) {
-    if (usedA[c.ai] || usedB[c.bi] || (c.aj >= 0 && usedA[c.aj]) || (c.bj >= 0 && usedB[c.bj])) continue;
-    usedA[c.ai] = 1;
-    usedB[c.bi] = 1;
-    if (c.aj >= 0) usedA[c.aj] = 1;
-    if (c.bj >= 0) usedB[c.bj] = 1;
+    if (!free(usedA, c.ai, c.an) || !free(usedB, c.bi, c.bn)) continue;
+    usedA.fill(1, c.ai, c.ai + c.an);
+    usedB.fill(1, c.bi, c.bi + c.bn);
     const initial = c.cmp.method === 'initial';
     const weight = ((c.a.weight + c.b.weight) / 2) * (initial ? 0.5 : 1);
     const pair: TokenPair = { a: c.a, b: c.b, similarity: c.score, method: c.cmp.method, weight };
     if (c.cmp.distance !== undefined) pair.distance = c.cmp.distance;
     pairs.push(pair);
+  }
+  // two different series marks are one difference (Snow Storm 1 / Snow Storm 2), not two tokens each name lacks
+  const numberA = a.findIndex((t, i) => !usedA[i] && t.kind === 'number' && t.weight < 1);
+  const numberB = b.findIndex((t, j) => !usedB[j] && t.kind === 'number' && t.weight < 1);
+  if (numberA >= 0 && numberB >= 0) {
+    usedA[numberA] = 1;
+    usedB[numberB] = 1;
+    pairs.push({ a: a[numberA]!, b: b[numberB]!, similarity: 0, method: 'number', weight: (a[numberA]!.weight + b[numberB]!.weight) / 2 });
   }
   const restA = a.filter((_, i) => !usedA[i]);
   const restB = b.filter((_, j) => !usedB[j]);
@@ -431,14 +507,20 @@ const TITLE_REFERENCE_FACTOR = 0.95;
  * the way the press and officials refer to a person, so the other name's given names and
  * patronymic are not missing from it.
  */
-function referenceByTitle(name: AnalysedName, pairs: readonly TokenPair[], side: (p: TokenPair) => Token): boolean {
+function referenceByTitle(name: AnalysedName, otherName: AnalysedName, pairs: readonly TokenPair[], side: (p: TokenPair) => Token): boolean {
   if (!name.person || !name.tokens.some((t) => t.title)) return false;
   const words = name.tokens.filter((t) => !t.title);
   if (words.length !== 1 || pairs.length !== 1) return false;
   const pair = pairs[0]!;
   const own = side(pair);
   const other = own === pair.a ? pair.b : pair.a;
-  return own === words[0] && other.kind === 'family' && pair.similarity >= 0.85;
+  if (own !== words[0] || pair.similarity < 0.85) return false;
+  // the other name has more than this one word, so it is missing something
+  const rest = otherName.tokens.filter((t) => !t.title && t.weight >= GENERIC_THRESHOLD);
+  if (rest.length < 2) return false;
+  if (other.kind === 'family') return true;
+  // no part told apart: the family name is the other name's first word (Xi Jinping) or its last (Recep Tayyip Erdoğan)
+  return other.kind === 'word' && (other === rest[0] || other === rest[rest.length - 1]);
 }
 
 /** A score for matches on generic words alone never goes above this. */
@@ -474,8 +556,8 @@ export function nameSimilarity(a: AnalysedName, b: AnalysedName): NameSimilarity
     den += p.weight;
     if (p.a.weight >= GENERIC_THRESHOLD && p.b.weight >= GENERIC_THRESHOLD && p.similarity >= 0.8) specific = true;
   }
-  const titledA = referenceByTitle(a, alignment.pairs, (p) => p.a);
-  const titledB = referenceByTitle(b, alignment.pairs, (p) => p.b);
+  const titledA = referenceByTitle(a, b, alignment.pairs, (p) => p.a);
+  const titledB = referenceByTitle(b, a, alignment.pairs, (p) => p.b);
   if (!titledB) for (const u of alignment.unpairedA) den += u.cost;
   if (!titledA) for (const u of alignment.unpairedB) den += u.cost;
   let score = den > 0 ? num / den : 0;

@@ -83,6 +83,19 @@ describe('legal forms', () => {
     expect(forms('Foo GmbH & Co. KG')).toEqual(['kg']);
   });
 
+  it('finds long forms misspelt or cut off at a field limit, only at the end of a name', () => {
+    expect(forms('Siemens Aktiengeselschaft')).toEqual(['ag']);
+    expect(rest('Siemens Aktiengeselschaft')).toBe('siemens');
+    expect(forms('TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN')).toEqual(['jsc']);
+    expect(rest('TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN')).toBe('tactical missiles corporation');
+    expect(forms('Societatea cu Răspundere Limitată PRO TRAFFIC')).toEqual(['srl']);
+    expect(forms('SRL PRO TRAFFIC')).toEqual(['srl']);
+    // a word that only starts like a form, or a near miss in the middle of a name, is a name
+    expect(forms('Joint Stock Trading')).toEqual([]);
+    expect(forms('Aktiengeselschaft Siemens Holding')).toEqual([]);
+    expect(forms('Gesellschaft Elektrotechnik')).toEqual([]);
+  });
+
   it('does not take words that only look like forms', () => {
     // Kazakh АҚ is JSC; the Latin "Ak" of Ak Bars is a name
     expect(forms('Ak Bars Holding')).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseName, type AnalysedName } from '../../src/names/analyse.js';
 import { alignTokens, jaroWinkler, levenshteinSimilarity, nameSimilarity, pairSimilarity, pairValue, PAIR_THRESHOLD, tokenSimilarity, unpairedCost, weightedDistance } from '../../src/names/similarity.js';
-import { abjadEdits } from '../../src/names/scripts.js';
+import { abjadEdits, sameSyllables } from '../../src/names/scripts.js';
 import { ALGORITHM, scorePair } from '../../src/screening/score.js';
 import { crossScriptPairs, putinVariants, sdnWithAliases } from './data.js';
 
@@ -234,6 +234,9 @@ describe('nameSimilarity', () => {
 
   it('refers to a person by title and family name, but only by the family name', () => {
     expect(screen('President Putin', 'Vladimir Vladimirovich PUTIN')).toBeGreaterThanOrEqual(THRESHOLD);
+    // no part told apart in the other name: its last word (Western order) or its first (Chinese order)
+    expect(screen('President Erdoğan', 'Recep Tayyip Erdoğan')).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(screen('President Tayyip', 'Recep Tayyip Erdoğan')).toBeLessThan(THRESHOLD);
     expect(screen('Putyin elnök', 'Vladimir Vladimirovich PUTIN')).toBeGreaterThanOrEqual(THRESHOLD);
     expect(screen('President Vladimir', 'Vladimir Vladimirovich PUTIN')).toBeLessThan(THRESHOLD);
     expect(screen('President Medvedev', 'Vladimir Vladimirovich PUTIN')).toBeLessThan(0.5);
@@ -251,6 +254,26 @@ describe('nameSimilarity', () => {
     expect(screen('박지성', 'Kim Ji Sung')).toBeLessThan(THRESHOLD);
   });
 
+  it('compares Chinese characters and Hangul syllable by syllable when both names are written in them', () => {
+    expect(sameSyllables('习近平', '習近平')).toBe(true); // simplified and traditional 习/習 read alike
+    expect(sameSyllables('리설주', '이설주')).toBe(true); // North and South Korean spelling of Ri/Lee
+    expect(sameSyllables('정은', '종은')).toBe(false);
+    expect(sameSyllables('近平', '近朋')).toBe(false);
+    expect(sameSyllables('정은', 'jeongeun')).toBeUndefined();
+    expect(screen('김종은', '김정은')).toBeLessThan(THRESHOLD);
+    expect(screen('이재형', '이재명')).toBeLessThan(THRESHOLD);
+    expect(screen('习近朋', '习近平')).toBeLessThan(THRESHOLD);
+    expect(screen('習近平', '习近平')).toBeGreaterThanOrEqual(0.85);
+    expect(screen('김정은', 'Kim Jong Un')).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it("reads a given name cut short as the name (Ben / Benjamin), only as a person's first name", () => {
+    expect(screen('Ben Netanyahu', 'Benjamin Netanyahu')).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(screen('Abiyot Ahmed', 'Abiy Ahmed')).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(screen('Netanyahu Ben', 'Netanyahu Benjamin')).toBeLessThan(THRESHOLD);
+    expect(sim(C('Ros Trading'), C('Rosneft Trading'))).toBeLessThan(0.7);
+  });
+
   it('aligns vowelless Arabic and Hebrew spellings with Latin ones, consonant by consonant', () => {
     expect(abjadEdits('mhmd', 'mohammed')).toBe(0);
     expect(abjadEdits('bwtyn', 'putin')).toBe(0);
@@ -261,6 +284,39 @@ describe('nameSimilarity', () => {
     expect(screen('محمد', 'Ahmad')).toBeLessThan(THRESHOLD);
     expect(screen('خالد', 'Khalid')).toBeGreaterThanOrEqual(THRESHOLD);
     expect(screen('خالد', 'Walid')).toBeLessThan(THRESHOLD);
+  });
+
+  it('tells a father from his son in Arabic names with a nasab (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN)', () => {
+    expect(screen('SALMAN BIN MUHAMMAD AL-RAWI', 'MUHAMMAD BIN SALMAN AL-RAWI')).toBeLessThan(THRESHOLD);
+    expect(screen('ABDULLAH BIN OMAR AL-MUHAMMAD', 'OMAR BIN ABDULLAH AL-MUHAMMAD')).toBeLessThan(THRESHOLD);
+    // the same person, particles spelt two ways, a title in front, family name first
+    expect(screen('AL BEN ALI, Isa Ben Tarif', 'Shaikh Isa Bin Tarif Al Bin Ali')).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(screen('Muhammad bin Salman', 'Mohammed bin Salman')).toBeGreaterThanOrEqual(0.8);
+    // a trailing "bin" says nothing of whose name is whose
+    expect(screen('Salman Mohammed bin', 'Mohammed bin Salman')).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('reads initials run together (JC, A.K.) as the given names they start, and digits written for letters', () => {
+    expect(screen('JC Juncker', 'Jean-Claude Juncker')).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(screen('A.K. Sharma', 'Ajay Kumar Sharma')).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(screen('JK Sharma', 'Ajay Kumar Sharma')).toBeLessThan(THRESHOLD);
+    expect(screen('I9or Sech1n', 'Igor Sechin')).toBeGreaterThanOrEqual(THRESHOLD);
+    // middle initials that differ are two people
+    expect(screen('Frost, William G.', 'William W Frost')).toBeLessThan(THRESHOLD);
+    expect(screen('Hans O Friedrich', 'Hans Joachim Friedrich')).toBeLessThan(THRESHOLD);
+    expect(screen('Hans J Friedrich', 'Hans Joachim Friedrich')).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('joins up to three tokens against one (van der bilt / vanderbilt, Plat Ono Vich / Platonovich)', () => {
+    expect(sim(C('vanderbilt corp'), C('van der bilt corp'))).toBeGreaterThanOrEqual(0.9);
+    expect(screen('Nikolai Plat Ono Vich Patrushev', 'Nikolai Platonovich Patrushev')).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('reads short forms of generic words and of country names as the words (Co/Company, Int’l, U.S.)', () => {
+    expect(sim(C('ABC Co.'), C('A.B.C. Company'))).toBeGreaterThanOrEqual(0.9);
+    expect(sim(C('First Bank Int’l'), C('First International Bank'))).toBeGreaterThanOrEqual(0.9);
+    expect(sim(C('U.S. Department of State'), C('United States Department of State'))).toBeGreaterThanOrEqual(0.9);
+    expect(sim(C('U.S. Department of State'), C('United Kingdom Department of State'))).toBeLessThan(0.8);
   });
 
   it('takes Baltic case endings off foreign names (Putinas, Vladimirs)', () => {
