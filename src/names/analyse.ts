@@ -4,6 +4,7 @@ import { normalise, tokens as splitTokens } from './normalise.js';
 import { patronymicMarker, patronymicOf, personParts, type PersonPart } from './person.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
 import { hangulReadings, hanjaReadings } from './scripts.js';
+import { wadeGilesReadings } from './wade-giles.js';
 import { detectCyrillicLanguage, latinKey, scriptOf, wordPieces, type Script } from './transliterate.js';
 
 /**
@@ -36,7 +37,7 @@ export interface Token {
   stem?: string;
   /** A title or honorific (President, Президент, Dr): it says the rest is a way to refer to a person. */
   title?: true;
-  /** Other Latin spellings of a word whose script has several (Hangul: 박 is Bak, Park, Pak). */
+  /** Other Latin spellings of a word whose script has several (Hangul: 박 is Bak, Park, Pak), or the pinyin of a Wade-Giles syllable (Hsi: Xi). */
   readings?: string[];
   /** Tokens joined by the aligner ("al" + "wasel" against "alwasel"). */
   parts?: Token[];
@@ -296,6 +297,10 @@ export function analyseName(name: string, schema?: string): AnalysedName {
       tokens.push(t);
     });
     markNasab(tokens, familyKept);
+    if (tokens.every((t) => t.script === 'latin')) {
+      const wadeGiles = wadeGilesReadings(tokens.map((t) => t.latin));
+      if (wadeGiles) tokens.forEach((t, i) => wadeGiles[i]!.length > 0 && (t.readings = wadeGiles[i]));
+    }
   } else {
     const numeric = kw.map((w, i) => (i > 0 ? romanNumber(w.latin) : undefined) ?? (DIGITS.test(w.latin) ? w.latin : undefined));
     // the trailing numbers after a specific word: Snow Storm 2, Trust XV, Series 2007-1 (not 123 Aviation Repair Plant, Plant No. 123)

@@ -5,6 +5,7 @@ import { legalFormSimilarity } from './legal-forms.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
 import { isGivenName, sameGivenName } from './person.js';
 import { latinKey } from './transliterate.js';
+import { joinedReadings } from './wade-giles.js';
 import { abjadConsonants, abjadEdits, kanaFold, koreanFold, sameSyllables } from './scripts.js';
 
 /**
@@ -72,7 +73,8 @@ export interface TokenComparison {
    * How: `exact` same word or same Latin spelling; `key` same latinKey (a variant romanisation);
    * `phonetic` edit similarity lifted by a shared Double Metaphone code; `skeleton` same consonant
    * skeleton, one side written without vowels (Arabic, Hebrew); `script` one side in Arabic,
-   * Hebrew, Hangul or katakana, compared by that script's rules (scripts.ts); `inflection` a
+   * Hebrew, Hangul or katakana, compared by that script's rules (scripts.ts), or a Wade-Giles
+   * spelling read as pinyin (wade-giles.ts); `inflection` a
    * Baltic case ending on a foreign name (Putinas, Vladimirs); `equivalent` one given name in two
    * languages (Vladimir/Volodymyr, Aleksei/Oleksii); `stem` two patronymics, compared by the father's
    * name they carry (Nikolaevich/Anatolyevich are far apart however alike their endings);
@@ -213,6 +215,9 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
     return { similarity: i.key === w.key ? 1 : 0, method: i.key === w.key ? 'exact' : 'none' };
   }
   if (ka === kb) return { similarity: 0.95, method: 'key', distance: 0 };
+  if (LATIN_LIKE.has(a.script) && LATIN_LIKE.has(b.script) && (a.readings?.includes(b.latin) || b.readings?.includes(a.latin))) {
+    return { similarity: 0.93, method: 'script', distance: distance(ka, kb) };
+  }
   if ((a.parts && expandsTo(b.latin, a.parts)) || (b.parts && expandsTo(a.latin, b.parts))) return { similarity: 0.95, method: 'equivalent' };
   // a generic word and its short form (Co/Company, Int'l/International), or one particle spelt two ways (bin/ben/ibn)
   if (expandAbbreviation(ka) === expandAbbreviation(kb) || (PARTICLE_CLASS.has(a.latin) && PARTICLE_CLASS.get(a.latin) === PARTICLE_CLASS.get(b.latin))) {
@@ -393,6 +398,7 @@ function joined(parts: Token[]): Token {
     script: first.script,
     index: first.index,
     parts,
+    ...(parts.some((p) => p.readings) ? { readings: joinedReadings(parts).filter((r) => r !== latin) } : {}),
   };
 }
 
@@ -428,6 +434,7 @@ function mergeable(parts: readonly Token[], z: Token): boolean {
   if (expandsTo(z.latin, parts)) return true;
   if (Math.abs(len - z.key.length) > 3) return false;
   const x = parts[0]!;
+  if (x.readings && z.script === 'latin') return true; // Wade-Giles syllables read as pinyin: Tse tung / Zedong
   return x.key[0] === z.key[0] || (x.skeleton !== '' && x.skeleton[0] === z.skeleton[0]);
 }
 

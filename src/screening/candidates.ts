@@ -5,6 +5,7 @@ import type { EntityName } from './names-of.js';
 import type { ScreeningQuery } from './types.js';
 import type { Token } from '../names/analyse.js';
 import { kanaLatinGuess } from '../names/scripts.js';
+import { joinedReadings } from '../names/wade-giles.js';
 import { latinKey } from '../names/transliterate.js';
 
 /** Postings longer than this share of all names are too common to find anything by (generic words). */
@@ -140,6 +141,11 @@ function scriptGuesses(tokens: readonly Token[]): string[] {
       if (next?.script === 'hangul') out.add(latinKey(t.latin + next.latin));
     } else if (t.script === 'kana') {
       out.add(latinKey(kanaLatinGuess(t.latin)));
+    } else if (t.readings) {
+      // Wade-Giles syllables: their pinyin, and run together with the next (Chin ping → jinping)
+      for (const r of t.readings) out.add(latinKey(r));
+      const next = tokens[i + 1];
+      if (next) for (const r of joinedReadings([t, next])) out.add(latinKey(r));
     }
   }
   return [...out].filter((k) => k.length >= 3);

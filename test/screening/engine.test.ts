@@ -155,3 +155,24 @@ describe('screening engine on real list entries', () => {
     expect(engine.getEntity(gone.id)).toBeUndefined();
   });
 });
+
+describe('screening engine candidates for names in other romanisations', () => {
+  it('finds a person listed in pinyin from the Wade-Giles spelling of the name', async () => {
+    const dir = tempDir();
+    const store = await DuckDbStore.open(path.join(dir, 'wg.duckdb'));
+    try {
+      // an OFAC SDN entry as the OpenSanctions FtM export gives it
+      const entity = { id: 'ofac-zhou', schema: 'Person', properties: { name: ['ZHOU, Zhenyong'], firstName: ['Zhenyong'], lastName: ['ZHOU'], topics: ['sanction'] } };
+      const other = { id: 'ofac-other', schema: 'Person', properties: { name: ['ZHANG, Wei'], topics: ['sanction'] } };
+      const file = writeTemp(dir, 'wg.ftm.json', `${JSON.stringify(entity)}\n${JSON.stringify(other)}\n`);
+      await ingest(store, { format: 'ftm', inputs: [file], dataset: 'wg' });
+      const engine = await buildMatcher(store);
+      const [top] = engine.match({ schema: 'Person', properties: { name: ['Chou Chen-yung'] } }, { limit: 5, threshold: 0.7 });
+      expect(top?.entity.id).toBe('ofac-zhou');
+      expect(top?.match).toBe(true);
+      expect(top!.explanations[0]!.detail).toMatch(/script/);
+    } finally {
+      await store.close();
+    }
+  });
+});
