@@ -151,9 +151,13 @@ function PickEntity() {
 function Graph({ id }: { id: string }) {
   const { query } = useLocation();
   const update = useQueryUpdate();
-  const expanded = useMemo(() => [id, ...(query.get('expand') ?? '').split(',').filter((x) => x && x !== id)], [id, query]);
+  // keyed on the parameters' text: a re-render must not make a new graph (and a new layout)
+  const expandParam = query.get('expand') ?? '';
+  const hideParam = query.get('hide') ?? '';
+  const expanded = useMemo(() => [id, ...expandParam.split(',').filter((x) => x && x !== id)], [id, expandParam]);
   const at = query.get('at') ?? '';
-  const hiddenTypes = useMemo(() => new Set((query.get('hide') ?? '').split(',').filter(Boolean)), [query]);
+  const hiddenTypes = useMemo(() => new Set(hideParam.split(',').filter(Boolean)), [hideParam]);
+  const [relayout, setRelayout] = useState(0);
   const layout = query.get('layout') ?? 'auto';
   const cap = capOf(query);
   const [parts, setParts] = useState<Map<string, Neighbourhood & { source: string }>>(new Map());
@@ -253,7 +257,15 @@ function Graph({ id }: { id: string }) {
         </label>
       </div>
       {graph.edges.length === 0 && graph.nodes.length <= 1 ? <Empty>No links recorded for this entity.</Empty> : null}
-      <Diagram nodes={graph.nodes} edges={graph.edges} rootId={id} layout={layout} onExpand={expand} onPath={graph.onPath} />
+      <Diagram nodes={graph.nodes} edges={graph.edges} rootId={id} layout={layout} onExpand={expand} onPath={graph.onPath} focus={expanded[expanded.length - 1]!} relayout={relayout} />
+      {graph.nodes.length > FULL_LAYOUT_NODES ? (
+        <p className="row">
+          <button type="button" onClick={() => setRelayout((n) => n + 1)}>
+            Lay out again
+          </button>
+          <span className="muted">A big drawing keeps its nodes where they are when it grows; new neighbours are set around the node expanded.</span>
+        </p>
+      ) : null}
       <PathFinder from={id} onPaths={setPaths} />
       <details className="panel">
         <summary>Nodes and edges as a list ({graph.nodes.length} nodes, {graph.edges.length} edges)</summary>
@@ -287,6 +299,107 @@ function Graph({ id }: { id: string }) {
 
 // Link types drawn as a tree: FtM schema names (from the lists' links) and the network routes' types.
 const OWNERSHIP = new Set(['Ownership', 'Directorship', 'ownership', 'directorship']);
+/** Up to this many nodes every change lays the whole drawing out again (well under 0.1 s); above, it grows in place. */
+const FULL_LAYOUT_NODES = 150;
+/** Above this many nodes the automatic layout is a radial tree from the root (cose takes seconds there). */
+const FORCE_LAYOUT_NODES = 250;
+
+function layoutOptions(instance: Core, layout: string, rootId: string, edges: GraphEdge[]): cytoscape.LayoutOptions {
+  const n = instance.nodes().length;
+  const tree = layout === 'tree' || (layout === 'auto' && edges.length > 0 && edges.every((e) => OWNERSHIP.has(e.type)));
+  if (layout === 'circle') return { name: 'circle', padding: 30 } as cytoscape.LayoutOptions;
+  if (tree) return { name: 'breadthfirst', directed: true, padding: 30, spacingFactor: 1.2 } as cytoscape.LayoutOptions;
+  if (layout === 'auto' && n > FORCE_LAYOUT_NODES) {
+    const positions = radialTree(instance, rootId);
+    return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 }, padding: 30, animate: false } as cytoscape.LayoutOptions;
+  }
+  return {
+    name: 'cose',
+    padding: 30,
+    animate: false,
+    nodeRepulsion: () => 40000,
+    idealEdgeLength: () => 140,
+    nodeOverlap: 20,
+    nodeDimensionsIncludeLabels: true,
+    numIter: n > 200 ? 300 : 1000,
+  } as cytoscape.LayoutOptions;
+}
+
+/**
+ * A radial tree: the root in the middle, each ring one step further along the breadth-first walk,
+ * each node's neighbours reached through it inside its own slice of the circle (slices sized by
+ * how many they lead to). Linear in the drawing's size.
+ */
+function radialTree(instance: Core, rootId: string): Map<string, { x: number; y: number }> {
+  const parent = new Map<string, string>();
+  const depth = new Map<string, number>();
+  const children = new Map<string, string[]>();
+  const root = instance.getElementById(rootId);
+  const roots = root.nonempty() ? [root] : [instance.nodes().first()];
+  instance.elements().bfs({
+    roots: roots[0]!,
+    visit: (v, _e, u, _i, d) => {
+      depth.set(v.id(), d);
+      if (u) {
+        parent.set(v.id(), u.id());
+        (children.get(u.id()) ?? children.set(u.id(), []).get(u.id())!).push(v.id());
+      }
+    },
+  });
+  const top = roots[0]!.id();
+  // leaves under each node, deepest first
+  const leaves = new Map<string, number>();
+  for (const id of [...depth.keys()].sort((a, b) => depth.get(b)! - depth.get(a)!)) leaves.set(id, Math.max(1, (children.get(id) ?? []).reduce((n, c) => n + leaves.get(c)!, 0)));
+  // ring radii: a step further each ring, and wide enough for the nodes it holds
+  const perRing = new Map<number, number>();
+  for (const d of depth.values()) perRing.set(d, (perRing.get(d) ?? 0) + 1);
+  const radius: number[] = [0];
+  for (let d = 1; d <= Math.max(0, ...perRing.keys()) + 1; d++) radius[d] = Math.max(radius[d - 1]! + 140, ((perRing.get(d) ?? 0) * 26) / (2 * Math.PI));
+  const positions = new Map<string, { x: number; y: number }>();
+  const place = (id: string, from: number, to: number) => {
+    const d = depth.get(id)!;
+    const angle = (from + to) / 2;
+    positions.set(id, d === 0 ? { x: 0, y: 0 } : { x: Math.cos(angle) * radius[d]!, y: Math.sin(angle) * radius[d]! });
+    let at = from;
+    for (const c of children.get(id) ?? []) {
+      const share = ((to - from) * leaves.get(c)!) / leaves.get(id)!;
+      place(c, at, at + share);
+      at += share;
+    }
+  };
+  place(top, 0, 2 * Math.PI);
+  // nodes the walk from the root does not reach: an outer ring
+  const rest = instance.nodes().filter((node) => !positions.has(node.id()));
+  const outer = radius[radius.length - 1]! + 140;
+  rest.forEach((node, i) => void positions.set(node.id(), { x: Math.cos((2 * Math.PI * i) / rest.length) * outer, y: Math.sin((2 * Math.PI * i) / rest.length) * outer }));
+  return positions;
+}
+
+/** New nodes of a grown drawing, set in rings around a neighbour already placed (the node just expanded first). */
+function placeAround(instance: Core, fresh: cytoscape.NodeCollection, focus: string, rootId: string): void {
+  const groups = new Map<string, cytoscape.NodeSingular[]>();
+  const placed = (n: cytoscape.NodeSingular) => !fresh.contains(n);
+  fresh.forEach((node) => {
+    const neighbours = node.neighborhood('node').filter(placed);
+    const anchor = neighbours.filter((m) => m.id() === focus).first();
+    const chosen = (anchor.nonempty() ? anchor : neighbours.first()) as cytoscape.NodeSingular;
+    const key = chosen.nonempty() ? chosen.id() : rootId;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(node);
+  });
+  for (const [anchorId, group] of groups) {
+    const anchor = instance.getElementById(anchorId);
+    const centre = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+    group.forEach((node, i) => {
+      // rings of 12, 24, 36… nodes
+      let ring = 1;
+      let before = 0;
+      while (i >= before + 12 * ring) before += 12 * ring++;
+      const slots = Math.min(12 * ring, group.length - before);
+      const angle = (2 * Math.PI * (i - before)) / slots + ring * 0.3;
+      node.position({ x: centre.x + Math.cos(angle) * 90 * ring, y: centre.y + Math.sin(angle) * 90 * ring });
+    });
+  }
+}
 
 function Diagram({
   nodes,
@@ -295,6 +408,8 @@ function Diagram({
   layout,
   onExpand,
   onPath,
+  focus,
+  relayout,
 }: {
   nodes: GraphNode[];
   edges: GraphEdge[];
@@ -302,19 +417,25 @@ function Diagram({
   layout: string;
   onExpand: (id: string) => void;
   onPath: Set<string>;
+  /** the entity expanded last: its new neighbours are set around it */
+  focus: string;
+  /** a new number lays the whole drawing out again */
+  relayout: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const expandRef = useRef(onExpand);
   expandRef.current = onExpand;
+  const laidOut = useRef<{ layout: string; relayout: number } | null>(null);
 
   useEffect(() => {
     if (!box.current) return;
     const instance = cytoscape({
       container: box.current,
-      wheelSensitivity: 0.3,
-      minZoom: 0.1,
+      minZoom: 0.05,
       maxZoom: 3,
+      // panning and zooming move a picture of the drawing: smooth with hundreds of nodes
+      textureOnViewport: true,
       style: [
         {
           selector: 'node',
@@ -328,6 +449,8 @@ function Diagram({
             'background-color': '#5b7083',
             width: 22,
             height: 22,
+            // labels of a big drawing show once zoomed in enough to read them
+            'min-zoomed-font-size': 7,
           },
         },
         { selector: 'node[schema = "Person"]', style: { shape: 'ellipse', 'background-color': '#3f6fb5' } },
@@ -355,7 +478,7 @@ function Diagram({
             'text-background-padding': '1px',
           },
         },
-        { selector: 'edge[type = "Ownership"]', style: { 'line-color': '#2f855a', 'target-arrow-color': '#2f855a', width: 2.5 } },
+        { selector: 'edge[type = "Ownership"], edge[type = "ownership"]', style: { 'line-color': '#2f855a', 'target-arrow-color': '#2f855a', width: 2.5 } },
         // Edge labels show on a small graph, and on hover or selection in a big one.
         { selector: 'edge.labelled, edge.hover, edge:selected', style: { 'text-opacity': 1 } },
         { selector: 'edge.path', style: { 'line-color': '#d97706', 'target-arrow-color': '#d97706', width: 4 } },
@@ -363,9 +486,9 @@ function Diagram({
       ],
     });
     instance.on('tap', 'node', (evt) => {
-      // when the click was answered (for the benchmark of a big graph): the next frame after it
-      const box = instance.container();
-      if (box) box.dataset['tapped'] = evt.target.id() as string;
+      // when the click was answered (for the benchmark of a big graph)
+      const el = instance.container();
+      if (el) el.dataset['tapped'] = evt.target.id() as string;
       expandRef.current(evt.target.id() as string);
     });
     instance.on('mouseover', 'node', (evt) => evt.target.connectedEdges().addClass('hover'));
@@ -374,6 +497,7 @@ function Diagram({
     return () => {
       instance.destroy();
       cy.current = null;
+      laidOut.current = null;
     };
   }, []);
 
@@ -382,25 +506,38 @@ function Diagram({
     if (!instance) return;
     const started = performance.now();
     const ids = new Set(nodes.map((n) => n.id));
-    const elements: ElementDefinition[] = [
-      ...nodes.map((n) => ({ data: { ...n }, classes: [n.id === rootId ? 'root' : '', onPath.has(n.id) ? 'path' : ''].join(' ') })),
-      ...edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ data: { ...e }, classes: [edges.length <= 8 || onPath.has(e.id) ? 'labelled' : '', onPath.has(e.id) ? 'path' : ''].join(' ') })),
-    ];
-    instance.elements().remove();
-    instance.add(elements);
-    const tree = layout === 'tree' || (layout === 'auto' && edges.length > 0 && edges.every((e) => OWNERSHIP.has(e.type)));
-    const options =
-      layout === 'circle'
-        ? { name: 'circle', padding: 30 }
-        : tree
-          ? { name: 'breadthfirst', directed: true, padding: 30, spacingFactor: 1.2 }
-          : { name: 'cose', padding: 30, animate: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 140, nodeOverlap: 20, nodeDimensionsIncludeLabels: true, numIter: nodes.length > 200 ? 300 : 1000 };
-    instance.layout(options as cytoscape.LayoutOptions).run();
-    instance.fit(undefined, 30);
-    // a handful of nodes is not blown up to fill the box
-    if (instance.zoom() > 1.25) {
-      instance.zoom(1.25);
-      instance.center();
+    const shown = edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+    const edgeIds = new Set(shown.map((e) => e.id));
+    // Only what changed is removed and added: the nodes already drawn keep their places.
+    let fresh: cytoscape.NodeCollection = instance.collection().nodes();
+    instance.batch(() => {
+      instance.elements().filter((el) => (el.isNode() ? !ids.has(el.id()) : !edgeIds.has(el.id()))).remove();
+      const added = instance.add([
+        ...nodes.filter((n) => instance.getElementById(n.id).empty()).map((n) => ({ group: 'nodes' as const, data: { ...n } })),
+        ...shown.filter((e) => instance.getElementById(e.id).empty()).map((e) => ({ group: 'edges' as const, data: { ...e } })),
+      ]);
+      fresh = added.nodes();
+      instance.nodes().forEach((n) => {
+        n.toggleClass('root', n.id() === rootId);
+        n.toggleClass('path', onPath.has(n.id()));
+      });
+      instance.edges().forEach((e) => {
+        e.toggleClass('labelled', shown.length <= 8 || onPath.has(e.id()));
+        e.toggleClass('path', onPath.has(e.id()));
+      });
+    });
+    const full = !laidOut.current || laidOut.current.layout !== layout || laidOut.current.relayout !== relayout || instance.nodes().length <= FULL_LAYOUT_NODES;
+    if (full) {
+      instance.layout(layoutOptions(instance, layout, rootId, shown)).run();
+      laidOut.current = { layout, relayout };
+    } else if (fresh.nonempty()) placeAround(instance, fresh, focus, rootId);
+    if (full || fresh.nonempty()) {
+      instance.fit(undefined, 30);
+      // a handful of nodes is not blown up to fill the box
+      if (instance.zoom() > 1.25) {
+        instance.zoom(1.25);
+        instance.center();
+      }
     }
     // What the diagram holds, for tests and measurements: counts, the ids on a path, layout time.
     const el = box.current!;
@@ -412,9 +549,10 @@ function Diagram({
       .sort()
       .join(' ');
     el.dataset['pathEdges'] = String(instance.edges('.path').length);
+    el.dataset['layout'] = full ? 'full' : fresh.nonempty() ? 'grown' : 'kept';
     el.dataset['layoutMs'] = String(Math.round(performance.now() - started));
     el.dataset['drawn'] = String(Number(el.dataset['drawn'] ?? 0) + 1);
-  }, [nodes, edges, rootId, layout, onPath]);
+  }, [nodes, edges, rootId, layout, onPath, focus, relayout]);
 
   return <div ref={box} className="diagram" role="img" aria-label={`Network diagram: ${nodes.length} entities, ${edges.length} links`} data-nodes={nodes.length} data-edges={edges.length} />;
 }
