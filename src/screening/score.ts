@@ -56,9 +56,15 @@ function initials(name: AnalysedName): string {
     .join('');
 }
 
+/**
+ * Whether `short` is the acronym of `long`: one word, the initials of the other's words, possibly
+ * with generic words or a place beside it ("PLA China", "IRGC Iran" for the organisation's full name).
+ */
 function isAcronymOf(short: AnalysedName, long: AnalysedName): boolean {
-  if (short.person || long.person || short.tokens.length !== 1 || long.tokens.length < 2) return false;
-  const word = short.tokens[0]!.latin;
+  if (short.person || long.person || long.tokens.length < 2) return false;
+  const specific = short.tokens.filter((t) => t.weight >= 1);
+  if (specific.length !== 1 || short.tokens.length > 3) return false;
+  const word = specific[0]!.latin;
   return word.length >= 2 && word.length <= 8 && word === initials(long);
 }
 

@@ -84,6 +84,10 @@ describe('screening engine on real list entries', () => {
     expect(hit.score).toBeGreaterThanOrEqual(0.7);
     expect(hit.explanations[0]!.detail).toMatch(/acronym/);
     expect(scorePair({ schema: 'Organization', properties: { name: ['IRGX'] } }, full).score).toBeLessThan(0.7);
+    // with a place or a generic word beside it, but not with another specific word
+    const pla = { id: 'y', schema: 'Organization', properties: { name: ['People’s Liberation Army'] } };
+    expect(scorePair({ schema: 'Organization', properties: { name: ['PLA China'] } }, pla).score).toBeGreaterThanOrEqual(0.7);
+    expect(scorePair({ schema: 'Organization', properties: { name: ['PLA Shenyang'] } }, pla).score).toBeLessThan(0.7);
     expect(scorePair({ schema: 'Person', properties: { name: ['IRGC'] } }, { ...full, schema: 'Person' }).score).toBeLessThan(0.7);
   });
 
