@@ -44,6 +44,9 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
   // the entity route waits for it, nothing else does.
   app.addHook('onReady', async () => {
     references.ready().catch((e: Error) => app.log.error(`reading the link entities failed: ${e.message}`));
+    // the goods catalogues customs lines are described with, read now rather than on a first page
+    hsNomenclature();
+    chplTier('');
   });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(`${UI_PREFIX}/`));
@@ -547,6 +550,9 @@ async function groupStatements(
   return out.sort((a, b) => rank(a.prop) - rank(b.prop) || a.label.localeCompare(b.label));
 }
 
+/** Names of an entity screened for its page's hits. */
+const SCREENED_NAMES = 10;
+
 /** The entity screened against the loaded lists, itself left out: the same party listed elsewhere, namesakes. */
 function screeningHits(entity: StoredEntity, matcher: Matcher) {
   if (!hasSchema(entity.schema) || !getSchema(entity.schema).matchable) return [];
@@ -558,7 +564,8 @@ function screeningHits(entity: StoredEntity, matcher: Matcher) {
     (properties[target] ??= []).push(...values.filter((v) => v.length <= 1000));
   }
   if (!properties['name']?.length) return [];
-  properties['name'] = [...new Set(properties['name'])].slice(0, 20);
+  // its names first, then aliases: an entry with dozens of aliases would cost the page a quarter of a second
+  properties['name'] = [...new Set(properties['name'])].slice(0, SCREENED_NAMES);
   const query: ScreeningQuery = { schema: entity.schema, properties };
   return matcher.match(query, { limit: 10, threshold: matcher.algorithm.threshold, excludeEntityIds: [entity.id] }).map((r) => ({
     id: r.entity.id,
