@@ -12,7 +12,7 @@
  *
  *   npm run bench:ui -- [--db FILE] [--world-scale 1] [--runs 5] [--no-api] [--no-browser] [--shots DIR]
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import anyAscii from 'any-ascii';
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   await app.close();
   await store.close();
+  if (!flag('--db')) rmSync(path.dirname(dbPath), { recursive: true, force: true });
 }
 
 /**

@@ -6,7 +6,7 @@
  * random port, and Debian's chromium driven by playwright-core.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -109,6 +109,8 @@ export async function startServer(): Promise<E2eServer> {
     async close() {
       await app.close();
       await store.close();
+      // the store and the world's files: some 50 MB a run
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
