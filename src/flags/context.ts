@@ -6,8 +6,9 @@
  * trade-hub scores. Rules never touch the store.
  */
 import type { FtmEntity } from '../model/entity.js';
-import { hasSchema, isA } from '../model/ftm.js';
+import { hasSchema, isA, model } from '../model/ftm.js';
 import { BUNDLED_LISTS } from '../ingest/bundled.js';
+import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { FlagTables } from '../store/duckdb/flags.js';
 import type { Store } from '../store/store.js';
 import type { FlagsConfig } from './config.js';
@@ -48,7 +49,6 @@ export interface Shipment {
   departure?: string;
   destination?: string;
   transit: string[];
-  description?: string;
   /** export or import declaration, when the line says (directionOfTransportation, customsProcedure) */
   direction?: 'export' | 'import';
 }
@@ -119,7 +119,6 @@ export interface FlagContext {
   allShipments: Shipment[];
   /** export line id → the import line that declares its arrival */
   arrivals: Map<string, Shipment>;
-  shipmentsById: Map<string, Shipment>;
   bySender: Map<string, Shipment[]>;
   byReceiver: Map<string, Shipment[]>;
   relations: Relation[];
@@ -127,6 +126,8 @@ export interface FlagContext {
   relationsOf: Map<string, Relation[]>;
   crossref: CrossrefLink[];
   hubs?: HubContext;
+  /** seconds the store reader took per pass (parties, relations, lines, index), when read from a store */
+  readSeconds?: Record<string, number>;
 }
 
 /** Relation schemata: which property is the edge's source and which its target. */
@@ -167,7 +168,7 @@ function isParty(schema: string): boolean {
 /** The properties of a customs line the rules read (one value each, transit countries all). */
 export const LINE_PROPS = [
   'sender', 'receiver', 'declarant', 'date', 'declarationDate', 'startDate', 'hsCode', 'quantity', 'quantityUnit', 'netWeight', 'value',
-  'customsAmount', 'currency', 'originCountry', 'departureCountry', 'destinationCountry', 'goodsDescription', 'description',
+  'customsAmount', 'currency', 'originCountry', 'departureCountry', 'destinationCountry',
   'directionOfTransportation', 'customsProcedure',
 ];
 export const LINE_LIST_PROPS = ['transitCountry'];
@@ -196,7 +197,6 @@ export function shipmentOf(id: string, datasets: string[], get: (prop: string) =
     departure: get('departureCountry')?.toUpperCase(),
     destination: get('destinationCountry')?.toUpperCase(),
     transit: transit.map((c) => c.toUpperCase()),
-    description: get('goodsDescription') ?? get('description'),
     direction: directionOf(get('directionOfTransportation') ?? get('customsProcedure')),
   };
 }
@@ -266,24 +266,29 @@ function pairArrivals(lines: Shipment[]): Map<string, Shipment> {
 }
 
 export function toRelation(e: ContextEntity): Relation | undefined {
-  const ends = RELATION_ENDS[e.schema];
+  return relationOf(e.id, e.schema, e.datasets, (prop) => first(e, prop));
+}
+
+/** A relation entity as an edge, from its first value of each property (`get`); undefined without both ends. */
+export function relationOf(id: string, schema: string, datasets: string[], get: (prop: string) => string | undefined): Relation | undefined {
+  const ends = RELATION_ENDS[schema];
   if (!ends) return undefined;
-  const from = first(e, ends.from);
-  const to = first(e, ends.to);
+  const from = get(ends.from);
+  const to = get(ends.to);
   if (!from || !to) return undefined;
-  const percentage = num(first(e, 'percentage')?.replace('%', '').replace(',', '.').trim());
+  const percentage = num(get('percentage')?.replace('%', '').replace(',', '.').trim());
   return {
-    id: e.id,
-    schema: e.schema,
+    id,
+    schema,
     kind: ends.kind,
     from,
     to,
-    start: first(e, 'startDate') ?? first(e, 'date'),
-    end: first(e, 'endDate'),
-    role: first(e, 'role'),
+    start: get('startDate') ?? get('date'),
+    end: get('endDate'),
+    role: get('role'),
     percentage,
-    relationship: first(e, 'relationship'),
-    datasets: e.datasets,
+    relationship: get('relationship'),
+    datasets,
   };
 }
 
@@ -326,6 +331,10 @@ export class ContextBuilder {
   addShipment(s: Shipment): void {
     this.shipments.push(s);
     for (const d of s.datasets) this.stat(d).shipments++;
+  }
+
+  addRelation(r: Relation): void {
+    this.relations.push(r);
   }
 
   add(e: ContextEntity): void {
@@ -396,10 +405,8 @@ export class ContextBuilder {
     const arrivals = pairArrivals(shipments);
     const repeats = new Set([...arrivals.values()].map((s) => s.id));
     const consignments = repeats.size ? shipments.filter((s) => !repeats.has(s.id)) : shipments;
-    const shipmentsById = new Map<string, Shipment>();
     const bySender = new Map<string, Shipment[]>();
     const byReceiver = new Map<string, Shipment[]>();
-    for (const s of shipments) shipmentsById.set(s.id, s);
     for (const s of consignments) {
       if (s.sender) push(bySender, s.sender, s);
       if (s.receiver) push(byReceiver, s.receiver, s);
@@ -421,7 +428,6 @@ export class ContextBuilder {
       shipments: consignments,
       allShipments: shipments,
       arrivals,
-      shipmentsById,
       bySender,
       byReceiver,
       relations,
@@ -440,7 +446,7 @@ export function buildContext(entities: Iterable<ContextEntity>, options: BuildOp
 }
 
 /** The most specific of the schemata datasets give one entity (Company over LegalEntity). */
-function mostSpecific(schemata: string[]): string {
+export function mostSpecific(schemata: string[]): string {
   let best = schemata[0] ?? 'Thing';
   for (const s of schemata.slice(1)) {
     if (hasSchema(s) && hasSchema(best) && isA(s, best)) best = s;
@@ -448,49 +454,176 @@ function mostSpecific(schemata: string[]): string {
   return best;
 }
 
-/** Reads every current entity of the store once and builds the context. */
+/** Properties whose values are mostly unique (names, addresses, remarks, numbers): read as text, not numbered. */
+const UNIQUE_VALUES = [
+  'name', 'full', 'address', 'notes', 'summary', 'description', 'street', 'street2',
+  'registrationNumber', 'taxNumber', 'innCode', 'ogrnCode', 'idNumber', 'vatCode', 'okpoCode', 'number',
+];
+
+/** Line properties read as numbers: read as text, not numbered. */
+const NUMBER_PROPS = ['quantity', 'netWeight', 'value', 'customsAmount'];
+
+/** The schemata read as whole entities: parties, addresses, identifications and sanctions (relations and lines are read by property). */
+const ENTITY_SCHEMATA = model
+  .getSchemata()
+  .map((x) => x.name)
+  .filter((x) => isParty(x) || ['Address', 'Identification', 'Passport', 'Sanction'].includes(x));
+
+const RELATION_PROPS = [...new Set(['startDate', 'date', 'endDate', 'role', 'relationship', 'percentage', ...Object.values(RELATION_ENDS).flatMap((r) => [r.from, r.to])])];
+const LINE_CODED = LINE_PROPS.filter((p) => !NUMBER_PROPS.includes(p));
+const LINE_TEXT = LINE_PROPS.filter((p) => NUMBER_PROPS.includes(p));
+
+/**
+ * Reads what the rules need from the store in three passes — parties (with addresses,
+ * identifications and sanctions), relations, customs lines — each with only the properties the
+ * rules read, and builds the context. Values that repeat come numbered (FlagTables
+ * createValueCodes) and are kept once. Parties and relations are added in id order, so that the
+ * same data gives the same flags.
+ */
 export async function loadContext(store: Store, options: Omit<BuildOptions, 'versions'>): Promise<FlagContext> {
+  if (!(store instanceof DuckDbStore)) return loadContextFromEntities(store, options);
   const versions: Record<string, string> = {};
   for (const d of await store.datasets()) if ((d as { kind?: string }).kind !== 'trade') versions[d.name] = d.version;
   const builder = new ContextBuilder({ ...options, versions });
-  let tables: FlagTables | undefined;
+  const tables = await FlagTables.of(store);
+  const seconds: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => {
+    const t = performance.now();
+    seconds[name] = Math.round((t - t0) / 10) / 100;
+    t0 = t;
+  };
+  const strings = new Map<string, string>();
+  const intern = (x: string) => {
+    const known = strings.get(x);
+    if (known !== undefined) return known;
+    strings.set(x, x);
+    return x;
+  };
+  const lists = new Map<string, string[]>();
+  /** One array for equal lists (the rules never change them). */
+  const internList = (items: string[]) => {
+    const key = items.join('\u001e');
+    const known = lists.get(key);
+    if (known) return known;
+    lists.set(key, items);
+    return items;
+  };
+  const splitList = (text: string | null | undefined) => internList(text ? text.split('\u001e').map(intern).sort() : []);
+  /** Counts the time spent waiting for DuckDB's chunks (the rest of a pass is building the context). */
+  let waiting = 0;
+  async function* metered<T>(chunks: AsyncIterable<T>): AsyncIterable<T> {
+    const it = chunks[Symbol.asyncIterator]();
+    for (;;) {
+      const t = performance.now();
+      const next = await it.next();
+      waiting += performance.now() - t;
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
   try {
-    tables = await FlagTables.of(store);
-  } catch {
-    tables = undefined;
-  }
-  if (tables) {
-    // customs lines, the bulk of the store, with only the properties the rules read; entities come
-    // in no particular order, so they are sorted for stable results
-    const lines: Shipment[] = [];
-    for await (const row of tables.currentRows({ schemata: ['EconomicActivity'], props: [...LINE_PROPS, ...LINE_LIST_PROPS] })) {
-      const values: Record<string, string> = {};
-      const transit: string[] = [];
-      for (const pair of row.pairs.split('\u001e')) {
-        const cut = pair.indexOf('\u001f');
-        const prop = pair.slice(0, cut);
-        const value = pair.slice(cut + 1);
-        if (prop === 'transitCountry') {
-          if (!transit.includes(value)) transit.push(value);
-        } else {
-          // several values: the smallest, as sorted values would give first
-          const old = values[prop];
-          if (old === undefined || value < old) values[prop] = value;
-        }
+    // each pass numbers its own values: the fewer, the faster DuckDB joins them (the same value
+    // read in two passes is kept once all the same)
+    const codes = async (spec: Parameters<FlagTables['createValueCodes']>[0]) => (await tables.createValueCodes(spec)).map(intern);
+    let values = await codes({
+      values: { schemata: ENTITY_SCHEMATA, props: CONTEXT_PROPS.filter((p) => !UNIQUE_VALUES.includes(p)) },
+      ids: { schemata: ENTITY_SCHEMATA, props: CONTEXT_PROPS },
+    });
+    lap('codes');
+
+    // parties, addresses, identifications, sanctions: statement by statement, assembled here
+    const partial = new Map<number, { schemata: number[]; datasets: number[]; properties: Record<string, string[]> }>();
+    const unique = new Set(UNIQUE_VALUES);
+    for await (const [ids, schemata, datasets, props, codes, texts] of metered(tables.codedStatements({ schemata: ENTITY_SCHEMATA, props: CONTEXT_PROPS, text: UNIQUE_VALUES }))) {
+      for (let i = 0; i < ids!.length; i++) {
+        const id = ids![i] as number;
+        let e = partial.get(id);
+        if (!e) partial.set(id, (e = { schemata: [], datasets: [], properties: {} }));
+        const schema = schemata![i] as number;
+        if (!e.schemata.includes(schema)) e.schemata.push(schema);
+        const dataset = datasets![i] as number;
+        if (!e.datasets.includes(dataset)) e.datasets.push(dataset);
+        const prop = values[props![i] as number]!;
+        const value = unique.has(prop) ? (texts![i] as string) : values[codes![i] as number]!;
+        const list = (e.properties[prop] ??= []);
+        if (!list.includes(value)) list.push(value);
       }
-      lines.push(shipmentOf(row.id, row.datasets, (p) => values[p], transit.sort()));
     }
-    for (const l of lines) builder.addShipment(l);
-    lines.length = 0;
-    const rest: ContextEntity[] = [];
-    for await (const e of tables.currentEntities({ exceptSchemata: ['EconomicActivity'], props: CONTEXT_PROPS })) {
-      rest.push({ id: e.id, schema: mostSpecific(e.schemata), properties: e.properties, datasets: e.datasets });
+    // codes follow the values' order: sorting codes sorts the ids
+    const order = [...partial.keys()].sort((a, b) => a - b);
+    for (const code of order) {
+      const e = partial.get(code)!;
+      partial.delete(code);
+      for (const prop in e.properties) {
+        const list = e.properties[prop]!;
+        if (list.length > 1) list.sort();
+        if (!unique.has(prop)) e.properties[prop] = internList(list);
+      }
+      const schemaNames = e.schemata.map((x) => values[x]!).sort();
+      builder.add({ id: values[code]!, schema: mostSpecific(schemaNames), properties: e.properties, datasets: internList(e.datasets.map((x) => values[x]!).sort()) });
     }
-    rest.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const e of rest) builder.add(e);
-  } else {
-    for await (const e of store.entities()) builder.add({ id: e.id, schema: e.schema, properties: e.properties, datasets: e.datasets });
+    lap('parties');
+
+    // relations: the first value of each property they are read by
+    values = await codes({ values: { schemata: Object.keys(RELATION_ENDS), props: RELATION_PROPS } });
+    const relations: Relation[] = [];
+    for await (const columns of metered(tables.codedPivot({ schemata: Object.keys(RELATION_ENDS), coded: RELATION_PROPS }))) {
+      const [rid, schemata, datasets] = columns;
+      for (let i = 0; i < rid!.length; i++) {
+        const get = (prop: string) => {
+          const c = columns[3 + RELATION_PROPS.indexOf(prop)]![i];
+          return c === null || c === undefined ? undefined : values[c as number];
+        };
+        const schema = mostSpecific((schemata![i] as string).split('\u001e').sort());
+        const r = relationOf(rid![i] as string, schema, splitList(datasets![i] as string), get);
+        if (r) relations.push(r);
+      }
+    }
+    relations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const r of relations) builder.addRelation(r);
+    relations.length = 0;
+    lap('relations');
+
+    // customs lines, the bulk of the store (the context sorts them by date)
+    values = await codes({ values: { schemata: ['EconomicActivity'], props: [...LINE_CODED, ...LINE_LIST_PROPS] } });
+    const column = new Map<string, number>();
+    LINE_CODED.forEach((p, i) => column.set(p, 3 + i));
+    LINE_TEXT.forEach((p, i) => column.set(p, 3 + LINE_CODED.length + i));
+    const transitAt = 3 + LINE_CODED.length + LINE_TEXT.length;
+    for await (const columns of metered(tables.codedPivot({ schemata: ['EconomicActivity'], coded: LINE_CODED, text: LINE_TEXT, all: LINE_LIST_PROPS }))) {
+      const [lid, , datasets] = columns;
+      for (let i = 0; i < lid!.length; i++) {
+        const get = (prop: string) => {
+          const at = column.get(prop)!;
+          const v = columns[at]![i];
+          if (v === null || v === undefined) return undefined;
+          return at < 3 + LINE_CODED.length ? values[v as number] : (v as string);
+        };
+        builder.addShipment(shipmentOf(lid![i] as string, splitList(datasets![i] as string), get, splitList(columns[transitAt]![i] as string | null)));
+      }
+    }
+    lap('lines');
+  } finally {
+    await tables.dropValueCodes();
   }
+  const ctx = builder.finish();
+  lap('index');
+  seconds['waiting'] = Math.round(waiting / 10) / 100;
+  ctx.readSeconds = seconds;
+  return ctx;
+}
+
+/**
+ * Builds the context from whole entities through the Store interface (any store): the plain way,
+ * which the store reader above must match.
+ */
+export async function loadContextFromEntities(store: Store, options: Omit<BuildOptions, 'versions'>): Promise<FlagContext> {
+  const versions: Record<string, string> = {};
+  for (const d of await store.datasets()) if ((d as { kind?: string }).kind !== 'trade') versions[d.name] = d.version;
+  const builder = new ContextBuilder({ ...options, versions });
+  for await (const e of store.entities()) builder.add({ id: e.id, schema: e.schema, properties: e.properties, datasets: [...e.datasets].sort() });
   return builder.finish();
 }
 

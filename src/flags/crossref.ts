@@ -5,22 +5,22 @@
  * the last run are kept, and only parties that changed since are screened again, and only
  * against list entries that changed when a list has a new version.
  */
-import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED_LISTS } from '../ingest/bundled.js';
 import { caption } from '../model/entity.js';
 import { isA, hasSchema } from '../model/ftm.js';
 import { WorkerPool, InlineExecutor, type MatchExecutor } from '../screening/bulk.js';
 import type { BulkTask, TaskOutcome } from '../screening/bulk-pool.js';
-import { ScreeningEngine, buildMatcher } from '../screening/engine.js';
-import { ScreeningIndex, SCREENED_SCHEMATA } from '../screening/index.js';
+import { SCREENED_SCHEMATA } from '../screening/index.js';
 import { ALGORITHM } from '../screening/score.js';
 import { FlagTables, type CrossrefRunRecord, type StoredLink } from '../store/duckdb/flags.js';
 import { StoreError, type Store, type StoredEntity } from '../store/store.js';
 import { UsageError } from '../sources/errors.js';
+import { crossrefMatcher, sortKey } from './crossref-matcher.js';
+import { mostSpecific } from './context.js';
 
 export interface CrossrefProgress {
   update(done: number, total: number): void;
@@ -61,6 +61,10 @@ export interface CrossrefSummary {
   new_links: number;
   threshold: number;
   seconds: number;
+  /** seconds per phase: reading the parties, the lists' snapshot and the matchers (index), screening, storing the links */
+  phases: { read: number; index: number; screen: number; write: number };
+  /** screenings answered from a party with the same names screened just before (see crossref-matcher.ts) */
+  shared?: number;
 }
 
 const QUERY_PROPS = [
@@ -69,16 +73,48 @@ const QUERY_PROPS = [
   'registrationNumber', 'taxNumber', 'innCode', 'ogrnCode', 'idNumber', 'leiCode', 'vatCode', 'okpoCode', 'swiftBic', 'imoNumber', 'passportNumber',
 ];
 
+/** Properties a link's caption is made of (model/entity.ts caption). */
+const CAPTION_PROPS = ['name', 'full', 'number', 'program'];
+
 const LISTED_TOPICS = new Set(['sanction', 'export.control', 'sanction.counter', 'debarment']);
 
 function isSubject(schema: string): boolean {
   return hasSchema(schema) && isA(schema, 'LegalEntity');
 }
 
-function queryOf(e: StoredEntity): BulkTask['query'] {
+/** The schemata of parties cross-referencing screens (LegalEntity and what descends from it). */
+const SUBJECT_SCHEMATA = SCREENED_SCHEMATA.filter(isSubject);
+
+/** A party to screen, with only the properties screening and the link read. */
+export interface Subject {
+  id: string;
+  schema: string;
+  properties: Record<string, string[]>;
+  datasets: string[];
+}
+
+function queryOf(e: Subject): BulkTask['query'] {
   const properties: Record<string, string[]> = {};
   for (const p of QUERY_PROPS) if (e.properties[p]?.length) properties[p] = e.properties[p]!;
   return { schema: e.schema, properties };
+}
+
+/**
+ * The parties of some datasets, read in one SQL pass with only the properties a query and a link
+ * need (much less than whole entities through Store.entities). Values come sorted and distinct,
+ * as Store.entities gives them; parties in no particular order.
+ */
+export async function readSubjects(store: Store, datasets: string[]): Promise<Subject[]> {
+  const tables = await FlagTables.of(store);
+  const out: Subject[] = [];
+  if (datasets.length === 0) return out;
+  const props = [...new Set([...QUERY_PROPS, ...CAPTION_PROPS])];
+  for await (const e of tables.currentEntities({ datasets, schemata: SUBJECT_SCHEMATA, props })) {
+    const schema = mostSpecific(e.schemata.sort());
+    if (!isSubject(schema)) continue;
+    out.push({ id: e.id, schema, properties: e.properties, datasets: e.datasets });
+  }
+  return out;
 }
 
 /**
@@ -94,13 +130,7 @@ export async function sanctionsDatasets(store: Store, named: string[] = []): Pro
       out.push(d.name);
       continue;
     }
-    let parties = 0;
-    let listed = 0;
-    for await (const e of store.entities({ datasets: [d.name], schemata: SCREENED_SCHEMATA })) {
-      parties++;
-      if ((e.properties['topics'] ?? []).some((t) => LISTED_TOPICS.has(t))) listed++;
-      if (parties >= 500) break;
-    }
+    const { parties, listed } = await (await FlagTables.of(store)).topicShare(d.name, SCREENED_SCHEMATA, [...LISTED_TOPICS], 500);
     if (parties > 0 && listed / parties >= 0.5) out.push(d.name);
   }
   return out.sort();
@@ -130,30 +160,35 @@ const BATCH = 64;
 /** Below this many screenings the index is built in this thread instead of starting workers. */
 const POOL_FROM = 3000;
 
+/**
+ * Screens the parties in batches, in the order of their names (parties named alike come one after
+ * the other, so the matcher scores their names once); outcomes come back in the parties' order.
+ */
 async function screenAll(
   executor: MatchExecutor,
-  subjects: StoredEntity[],
+  subjects: Subject[],
   options: BulkTask['options'],
   progress: CrossrefProgress | undefined,
   done: { n: number; total: number },
-): Promise<Array<{ subject: StoredEntity; outcome: TaskOutcome }>> {
-  const out: Array<{ subject: StoredEntity; outcome: TaskOutcome }> = [];
-  const batches: StoredEntity[][] = [];
-  for (let i = 0; i < subjects.length; i += BATCH) batches.push(subjects.slice(i, i + BATCH));
+): Promise<TaskOutcome[]> {
+  const tasks = subjects.map((s) => ({ query: queryOf(s), options }));
+  const keys = tasks.map((t) => sortKey(t.query));
+  const order = tasks.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  const outcomes: TaskOutcome[] = new Array(subjects.length);
   const inFlight = Math.max(2, executor.parallelism * 2);
   let next = 0;
-  const results: TaskOutcome[][] = new Array(batches.length);
   const worker = async () => {
-    while (next < batches.length) {
-      const i = next++;
-      results[i] = await executor.run(batches[i]!.map((s) => ({ query: queryOf(s), options })));
-      done.n += batches[i]!.length;
+    while (next < order.length) {
+      const batch = order.slice(next, next + BATCH);
+      next += batch.length;
+      const results = await executor.run(batch.map((i) => tasks[i]!));
+      batch.forEach((i, j) => (outcomes[i] = results[j] ?? { error: 'no answer from the screening worker' }));
+      done.n += batch.length;
       progress?.update(done.n, done.total);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(inFlight, batches.length) }, worker));
-  batches.forEach((b, i) => b.forEach((subject, j) => out.push({ subject, outcome: results[i]![j]! })));
-  return out;
+  await Promise.all(Array.from({ length: Math.min(inFlight, Math.ceil(order.length / BATCH)) }, worker));
+  return outcomes;
 }
 
 /** Runs cross-referencing and stores its links; returns what it did. */
@@ -195,7 +230,7 @@ export async function crossref(store: Store, opts: CrossrefOptions = {}): Promis
         const now = subjectVersions[d]!;
         if (before === now) continue;
         if (before === undefined) {
-          for await (const e of store.entities({ datasets: [d], schemata: SCREENED_SCHEMATA })) if (isSubject(e.schema)) changedSubjects.add(e.id);
+          for (const e of await readSubjects(store, [d])) changedSubjects.add(e.id);
           continue;
         }
         const delta = await store.delta(d, before, now);
@@ -221,33 +256,32 @@ export async function crossref(store: Store, opts: CrossrefOptions = {}): Promis
       const nothing = changedSubjects.size === 0 && removedSubjects.length === 0 && changedListed.length === 0 && droppedListed.length === 0;
       reason = nothing ? `nothing changed since run ${last.id}` : `changes since run ${last.id}`;
       if (nothing && sameKeys(last.subject_versions, subjectVersions)) {
-        const links = await tables.crossrefLinks();
+        const counts = await tables.crossrefLinkCounts();
         return {
           run_id: last.id, mode: 'unchanged', reason, lists: listVersions, subject_datasets: subjectVersions,
-          subjects: Number(last.stats['subjects'] ?? 0), screened: 0, links: links.length,
-          matches: links.filter((l) => l.match).length, new_links: 0, threshold, seconds: round((performance.now() - started) / 1000),
+          subjects: Number(last.stats['subjects'] ?? 0), screened: 0, links: counts.links,
+          matches: counts.matches, new_links: 0, threshold, seconds: round((performance.now() - started) / 1000),
+          phases: { read: round((performance.now() - started) / 1000), index: 0, screen: 0, write: 0 },
         };
       }
     }
   }
 
   // the parties to screen against the whole lists, and all parties (screened against changed list entries)
-  const subjects: StoredEntity[] = [];
-  const toScreen: StoredEntity[] = [];
-  for await (const e of store.entities({ datasets: subjectNames, schemata: SCREENED_SCHEMATA })) {
-    if (!isSubject(e.schema)) continue;
-    subjects.push(e);
-    if (mode === 'full' || changedSubjects!.has(e.id)) toScreen.push(e);
-  }
+  const subjects = await readSubjects(store, subjectNames);
+  const toScreen = mode === 'full' ? subjects : subjects.filter((e) => changedSubjects!.has(e.id));
   const againstChanged = mode === 'incremental' && changedListed.length ? subjects.filter((s) => !changedSubjects!.has(s.id)) : [];
   const total = toScreen.length + againstChanged.length;
   const done = { n: 0, total };
+  const tRead = performance.now();
+  const phases = { read: round((tRead - started) / 1000), index: 0, screen: 0, write: 0 };
   opts.progress?.update(0, total);
   const options: BulkTask['options'] = { limit, threshold, cutoff: threshold, datasets: lists };
-  const results: Array<{ subject: StoredEntity; outcome: TaskOutcome }> = [];
+  const results: Array<{ subject: Subject; outcome: TaskOutcome }> = [];
   let algorithmVersions: Record<string, string> = listVersions;
 
   if (toScreen.length) {
+    const t0 = performance.now();
     const workers = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
     let executor: MatchExecutor;
     let snapshotDir: string | undefined;
@@ -266,29 +300,41 @@ export async function crossref(store: Store, opts: CrossrefOptions = {}): Promis
       appendFileSync(file, buffer);
       executor = await WorkerPool.start({ factoryModule: matcherModule(), dbPath: file, workers });
     } else {
-      executor = new InlineExecutor(await buildMatcher(store, lists));
+      const listed: StoredEntity[] = [];
+      for await (const e of store.entities({ datasets: lists, schemata: SCREENED_SCHEMATA })) listed.push(e);
+      executor = new InlineExecutor(crossrefMatcher(listed, listVersions));
     }
+    const t1 = performance.now();
+    phases.index = round((t1 - t0) / 1000);
     try {
       algorithmVersions = executor.datasetVersions();
-      results.push(...(await screenAll(executor, toScreen, options, opts.progress, done)));
+      const outcomes = await screenAll(executor, toScreen, options, opts.progress, done);
+      toScreen.forEach((subject, i) => results.push({ subject, outcome: outcomes[i]! }));
     } finally {
       await executor.close();
       if (snapshotDir) rmSync(snapshotDir, { recursive: true, force: true });
     }
+    phases.screen = round((performance.now() - t1) / 1000);
   }
   if (againstChanged.length) {
-    const index = new ScreeningIndex();
+    const t0 = performance.now();
+    const changed: StoredEntity[] = [];
     for (const id of changedListed) {
       const e = await store.getEntity(id);
-      if (e) index.upsert(e);
+      if (e) changed.push(e);
     }
-    const engine = new ScreeningEngine(index);
-    results.push(...(await screenAll(new InlineExecutor(engine), againstChanged, options, opts.progress, done)));
+    const executor = new InlineExecutor(crossrefMatcher(changed));
+    const t1 = performance.now();
+    phases.index = round(phases.index + (t1 - t0) / 1000);
+    const outcomes = await screenAll(executor, againstChanged, options, opts.progress, done);
+    againstChanged.forEach((subject, i) => results.push({ subject, outcome: outcomes[i]! }));
+    phases.screen = round(phases.screen + (performance.now() - t1) / 1000);
   }
   opts.progress?.stop();
 
+  const tWrite = performance.now();
   const links: Array<Omit<StoredLink, 'run_id'>> = [];
-  const subjectDataset = (e: StoredEntity) => e.datasets.find((d) => subjectNames.includes(d)) ?? e.datasets[0] ?? '';
+  const subjectDataset = (e: Subject) => e.datasets.find((d) => subjectNames.includes(d)) ?? e.datasets[0] ?? '';
   let failed = 0;
   for (const { subject, outcome } of results) {
     if ('error' in outcome) {
@@ -300,7 +346,7 @@ export async function crossref(store: Store, opts: CrossrefOptions = {}): Promis
       links.push({
         subject_id: subject.id,
         subject_dataset: subjectDataset(subject),
-        subject_caption: caption(subject),
+        subject_caption: caption({ id: subject.id, schema: subject.schema, properties: subject.properties }),
         listed_id: r.entity_id,
         listed_caption: r.caption,
         listed_datasets: r.datasets,
@@ -319,12 +365,14 @@ export async function crossref(store: Store, opts: CrossrefOptions = {}): Promis
     dropListed: droppedListed,
     links,
   });
-  const stored = await tables.crossrefLinks();
+  const counts = await tables.crossrefLinkCounts();
+  phases.write = round((performance.now() - tWrite) / 1000);
   if (failed > 0 && failed === results.length) throw new StoreError(`cross-referencing failed for every party (${failed})`);
   return {
     run_id: record.id, mode, reason, lists: listVersions, subject_datasets: subjectVersions, subjects: subjects.length, screened: total,
-    links: stored.length, matches: stored.filter((l) => l.match).length, new_links: links.length, threshold,
+    links: counts.links, matches: counts.matches, new_links: links.length, threshold,
     seconds: round((performance.now() - started) / 1000),
+    phases,
   };
 }
 

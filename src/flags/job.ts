@@ -34,7 +34,8 @@ export interface FlagJobSummary extends FlagRunSummary {
   dataset_versions: Record<string, string>;
   crossref_run: number | null;
   hubs: string | null;
-  seconds: { load: number; rules: Partial<Record<RuleCode, number>>; rank: number; save: number; total: number };
+  /** load: reading the store (read: its passes, see context.ts); rules: per rule; rank: entities and routes; save: writing the run */
+  seconds: { load: number; read?: Record<string, number>; rules: Partial<Record<RuleCode, number>>; rank: number; save: number; total: number };
   counts: { flags: number; entities: number; subjects: number; routes: number; by_code: Record<string, number>; crossref_links: number };
   coverage: Coverage[];
   not_computable: typeof NOT_COMPUTABLE;
@@ -109,7 +110,7 @@ export async function runFlagJob(store: Store, opts: FlagJobOptions): Promise<Fl
     seconds: { load: 0, rules: evaluation.seconds, rank: 0, save: 0, total: 0 },
   };
   opts.onPhase?.('saving');
-  const seconds = { load: round((tLoad - t0) / 1000), rules: evaluation.seconds, rank: round((tRank - tRules) / 1000), save: 0, total: 0 };
+  const seconds = { load: round((tLoad - t0) / 1000), read: ctx.readSeconds, rules: evaluation.seconds, rank: round((tRank - tRules) / 1000), save: 0, total: 0 };
   const saved = await tables.saveRun({ config_hash: cfgHash, input_hash: inputHash, summary: { ...summary, seconds }, flags: evaluation.flags, entities, routes });
   const tSave = performance.now();
   seconds.save = round((tSave - tRank) / 1000);

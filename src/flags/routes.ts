@@ -14,7 +14,16 @@ export interface TradePair {
   headings: Set<string>;
 }
 
-export function tradePairs(ctx: FlagContext): TradePair[] {
+const pairsOf = new WeakMap<FlagContext, TradePair[]>();
+
+/** The trade pairs of the context's consignments, in the order of their first line (made once per context; callers must not reorder it). */
+export function tradePairs(ctx: FlagContext): readonly TradePair[] {
+  let known = pairsOf.get(ctx);
+  if (!known) pairsOf.set(ctx, (known = makeTradePairs(ctx)));
+  return known;
+}
+
+function makeTradePairs(ctx: FlagContext): TradePair[] {
   const pairs = new Map<string, TradePair>();
   for (const s of ctx.shipments) {
     if (!s.sender || !s.receiver || s.sender === s.receiver) continue;

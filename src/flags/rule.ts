@@ -94,8 +94,12 @@ export function shipmentEvidence(ctx: FlagContext, s: Shipment, prefix = ''): Ev
   return { kind: 'shipment', id: s.id, label: prefix + shipmentLabel(ctx, s) };
 }
 
+// toLocaleString builds a formatter on every call: at scale that is most of a rule's time
+const INTEGER = new Intl.NumberFormat('en-US');
+const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function fmt(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return Number.isInteger(n) ? INTEGER.format(n) : DECIMAL.format(n);
 }
 
 /** Datasets a party is counted under for coverage: its own. */

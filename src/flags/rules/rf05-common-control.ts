@@ -96,7 +96,7 @@ export const rf05: Rule = {
     const flags: Flag[] = [];
     const hasControl = (id: string) => (ctx.relationsOf.get(id) ?? []).some((r) => r.to === id && (r.kind === 'ownership' || r.kind === 'directorship'));
     const flagged = new Set<string>();
-    for (const pair of tradePairs(ctx).sort((a, b) => (a.sender + a.receiver).localeCompare(b.sender + b.receiver))) {
+    for (const pair of [...tradePairs(ctx)].sort((a, b) => (a.sender + a.receiver).localeCompare(b.sender + b.receiver))) {
       const datasets = [...new Set(pair.lines.flatMap((s) => s.datasets))];
       const evaluable = hasControl(pair.sender) && hasControl(pair.receiver);
       coverage.count(datasets, evaluable);

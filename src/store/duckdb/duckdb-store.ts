@@ -106,6 +106,15 @@ export class DuckDbStore implements Store {
     readonly path: string,
   ) {}
 
+  /**
+   * The store's connection, for the modules that keep their own tables in the store file (the
+   * red flags and cross-references of flags.ts): their tables come from the store's migrations,
+   * their queries share this connection (and so the store's memory cap).
+   */
+  get connection(): DuckDBConnection {
+    return this.conn;
+  }
+
   static async open(path: string): Promise<DuckDbStore> {
     let instance: DuckDBInstance;
     try {

@@ -1,99 +1,12 @@
 /**
  * Tables of the red flags, the risk ranking, reviewers' marks and the cross-reference links, in
- * the DuckDB store file.
- *
- * These tables are created here (CREATE TABLE IF NOT EXISTS) rather than by a migration because
- * migrations.ts and the Store interface were being changed by another session when this was
- * written: they should become migration 4 (the SQL in FLAG_TABLES_SQL as is), and FlagTables
- * should be reached through the Store (e.g. `store.flags()`) instead of reading the DuckDB
- * connection out of DuckDbStore, as `FlagTables.of` has to do now.
+ * the DuckDB store file. The tables are created by the store's migrations (migration 6).
  */
 import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { StoreError, type Store } from '../store.js';
+import { DuckDbStore } from './duckdb-store.js';
 import type { Coverage, Flag } from '../../flags/types.js';
 import type { EntityScore, RouteScore } from '../../flags/rank.js';
-
-export const FLAG_TABLES_SQL = `
-  CREATE SEQUENCE IF NOT EXISTS flag_run_ids START 1;
-  CREATE TABLE IF NOT EXISTS flag_runs (
-    id INTEGER PRIMARY KEY,
-    created_at TIMESTAMP NOT NULL,
-    config_hash VARCHAR NOT NULL,
-    -- hash of what the run read: dataset versions, cross-reference run, configuration, trade data
-    input_hash VARCHAR NOT NULL,
-    summary VARCHAR NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS flags (
-    run_id INTEGER NOT NULL,
-    entity_id VARCHAR NOT NULL,
-    code VARCHAR NOT NULL,
-    severity VARCHAR NOT NULL,
-    score DOUBLE NOT NULL,
-    summary VARCHAR NOT NULL,
-    evidence VARCHAR NOT NULL,
-    route VARCHAR,
-    countries VARCHAR[],
-    goods VARCHAR[]
-  );
-  CREATE TABLE IF NOT EXISTS entity_scores (
-    run_id INTEGER NOT NULL,
-    entity_id VARCHAR NOT NULL,
-    caption VARCHAR NOT NULL,
-    schema VARCHAR NOT NULL,
-    country VARCHAR,
-    datasets VARCHAR[] NOT NULL,
-    listed BOOLEAN NOT NULL,
-    list_only BOOLEAN NOT NULL,
-    score DOUBLE NOT NULL,
-    rank INTEGER NOT NULL,
-    flag_count INTEGER NOT NULL,
-    codes VARCHAR[] NOT NULL,
-    terms VARCHAR NOT NULL,
-    first_reason VARCHAR NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS route_scores (
-    run_id INTEGER NOT NULL,
-    id VARCHAR NOT NULL,
-    supplier VARCHAR,
-    intermediary VARCHAR NOT NULL,
-    buyer VARCHAR,
-    score DOUBLE NOT NULL,
-    rank INTEGER NOT NULL,
-    data VARCHAR NOT NULL
-  );
-  CREATE SEQUENCE IF NOT EXISTS flag_review_ids START 1;
-  CREATE TABLE IF NOT EXISTS flag_reviews (
-    id INTEGER PRIMARY KEY,
-    entity_id VARCHAR NOT NULL,
-    created_at TIMESTAMP NOT NULL,
-    reviewer VARCHAR NOT NULL,
-    status VARCHAR NOT NULL,
-    note VARCHAR NOT NULL,
-    run_id INTEGER,
-    score DOUBLE
-  );
-  CREATE SEQUENCE IF NOT EXISTS crossref_run_ids START 1;
-  CREATE TABLE IF NOT EXISTS crossref_runs (
-    id INTEGER PRIMARY KEY,
-    created_at TIMESTAMP NOT NULL,
-    list_versions VARCHAR NOT NULL,
-    subject_versions VARCHAR NOT NULL,
-    settings VARCHAR NOT NULL,
-    stats VARCHAR NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS crossref_links (
-    subject_id VARCHAR NOT NULL,
-    subject_dataset VARCHAR NOT NULL,
-    subject_caption VARCHAR NOT NULL,
-    listed_id VARCHAR NOT NULL,
-    listed_caption VARCHAR NOT NULL,
-    listed_datasets VARCHAR[] NOT NULL,
-    score DOUBLE NOT NULL,
-    match BOOLEAN NOT NULL,
-    explanations VARCHAR NOT NULL,
-    run_id INTEGER NOT NULL
-  );
-`;
 
 type Row = Record<string, unknown>;
 
@@ -170,24 +83,27 @@ export interface StoredLink {
   run_id: number;
 }
 
-const ready = new WeakMap<DuckDBConnection, Promise<void>>();
+/** Which current statements a bulk read takes: of some schemata (or all but some), properties, datasets. */
+export interface RowFilter {
+  schemata?: string[];
+  exceptSchemata?: string[];
+  props?: string[];
+  datasets?: string[];
+}
+
+const tables = new WeakMap<DuckDbStore, FlagTables>();
 
 export class FlagTables {
   private writing: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly conn: DuckDBConnection) {}
 
-  /** The flag tables of a DuckDB store, created on first use. */
+  /** The flag tables of a DuckDB store (one object per store, so that its writes queue behind each other). */
   static async of(store: Store): Promise<FlagTables> {
-    const conn = (store as unknown as { conn?: DuckDBConnection }).conn;
-    if (!conn || typeof conn.run !== 'function') throw new StoreError('red flags and cross-references need the embedded DuckDB store');
-    let init = ready.get(conn);
-    if (!init) {
-      init = conn.run(FLAG_TABLES_SQL).then(() => undefined);
-      ready.set(conn, init);
-    }
-    await init;
-    return new FlagTables(conn);
+    if (!(store instanceof DuckDbStore)) throw new StoreError('red flags and cross-references need the embedded DuckDB store');
+    let t = tables.get(store);
+    if (!t) tables.set(store, (t = new FlagTables(store.connection)));
+    return t;
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -237,7 +153,7 @@ export class FlagTables {
    * distinct per property, entities in no particular order. The separators are the ASCII record
    * and unit separators; a value holding one has it read as a space.
    */
-  async *currentEntities(opts: { schemata?: string[]; exceptSchemata?: string[]; props?: string[] } = {}): AsyncIterable<{ id: string; schemata: string[]; properties: Record<string, string[]>; datasets: string[] }> {
+  async *currentEntities(opts: RowFilter = {}): AsyncIterable<{ id: string; schemata: string[]; properties: Record<string, string[]>; datasets: string[] }> {
     for await (const row of this.currentRows(opts)) {
       const properties: Record<string, string[]> = {};
       let sorted = true;
@@ -261,12 +177,13 @@ export class FlagTables {
    * The rows behind currentEntities: `pairs` holds "prop\u001fvalue" items joined by "\u001e", for
    * callers that read a few properties of many entities without building objects.
    */
-  async *currentRows(opts: { schemata?: string[]; exceptSchemata?: string[]; props?: string[] } = {}): AsyncIterable<{ id: string; schemata: string[]; datasets: string[]; pairs: string }> {
+  async *currentRows(opts: RowFilter = {}): AsyncIterable<{ id: string; schemata: string[]; datasets: string[]; pairs: string }> {
     const q = (xs: string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
     const where = ["s.prop <> 'id'"];
     if (opts.schemata?.length) where.push(`s.schema IN (${q(opts.schemata)})`);
     if (opts.exceptSchemata?.length) where.push(`s.schema NOT IN (${q(opts.exceptSchemata)})`);
     if (opts.props?.length) where.push(`s.prop IN (${q(opts.props)})`);
+    if (opts.datasets?.length) where.push(`s.dataset IN (${q(opts.datasets)})`);
     // one schema asked for: no need to collect them
     const schemata = opts.schemata?.length === 1 ? q(opts.schemata) : 'string_agg(DISTINCT s.schema, chr(30))';
     const result = await this.conn.stream(`
@@ -283,6 +200,124 @@ export class FlagTables {
         yield { id: String(r[0]), schemata: String(r[1]).split('\u001e'), datasets: String(r[2]).split('\u001e').sort(), pairs: String(r[3]) };
       }
     }
+  }
+
+  /** The WHERE clause of a bulk read of current statements (names are quoted, not bound: the lists are the caller's own). */
+  private static currentWhere(opts: RowFilter): string {
+    const q = (xs: string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
+    const where = ["s.prop <> 'id'"];
+    if (opts.schemata?.length) where.push(`s.schema IN (${q(opts.schemata)})`);
+    if (opts.exceptSchemata?.length) where.push(`s.schema NOT IN (${q(opts.exceptSchemata)})`);
+    if (opts.props?.length) where.push(`s.prop IN (${q(opts.props)})`);
+    if (opts.datasets?.length) where.push(`s.dataset IN (${q(opts.datasets)})`);
+    return where.join(' AND ');
+  }
+
+  // --- coded bulk reads (the rules' context) ------------------------------------------------
+  //
+  // A reader of millions of statements pays for every string it gets from DuckDB (decoded one by
+  // one) and again for keeping repeated values once. So the values that repeat — countries, dates,
+  // codes, the ids lines and relations name, schema, dataset and property names — are numbered
+  // once in a temporary table, in value order (the smallest code is the smallest value), and the
+  // reads below return their numbers; only values that are mostly unique come as text.
+
+  /**
+   * Numbers the distinct values of the statements `values` selects, the ids of the entities `ids`
+   * selects, and the schema, dataset and property names of both, in a temporary table (replacing
+   * the previous numbering); returns the values in code order. Call dropValueCodes() when done.
+   */
+  async createValueCodes(opts: { values: RowFilter; ids?: RowFilter }): Promise<string[]> {
+    const current = `FROM statements s
+      JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur`;
+    // one filter per subquery: DuckDB scans a filter that ORs two of them many times slower
+    const parts = [`SELECT DISTINCT s.value ${current} WHERE ${FlagTables.currentWhere(opts.values)}`];
+    const names = (where: string) => `SELECT unnest([schema, dataset, prop]) FROM (SELECT DISTINCT s.schema, s.dataset, s.prop ${current} WHERE ${where})`;
+    parts.push(names(FlagTables.currentWhere(opts.values)));
+    if (opts.ids) parts.push(`SELECT DISTINCT s.entity_id ${current} WHERE ${FlagTables.currentWhere(opts.ids)}`, names(FlagTables.currentWhere(opts.ids)));
+    await this.conn.run(`
+      CREATE OR REPLACE TEMP TABLE flag_value_codes AS
+      SELECT value, CAST(row_number() OVER (ORDER BY value) - 1 AS INTEGER) AS code FROM (${parts.join(' UNION ')}) AS x(value)`);
+    const values: string[] = [];
+    for await (const [column] of this.chunks('SELECT value FROM flag_value_codes ORDER BY code')) for (const v of column!) values.push(v as string);
+    return values;
+  }
+
+  async dropValueCodes(): Promise<void> {
+    await this.conn.run('DROP TABLE IF EXISTS flag_value_codes');
+  }
+
+  private async *chunks(sql: string): AsyncIterable<unknown[][]> {
+    const result = await this.conn.stream(sql);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const columns: unknown[][] = [];
+      for (let i = 0; i < chunk.columnCount; i++) columns.push(chunk.getColumnValues(i));
+      yield columns;
+    }
+  }
+
+  /**
+   * Current statements of entities whose ids are coded (createValueCodes), in chunks of columns
+   * [entity, schema, dataset, prop, value code, text], in no particular order: `text` holds the
+   * value of the `text` properties (null otherwise), the value code those of the others. The caller
+   * assembles the entities: DuckDB aggregates nothing (and needs none of its memory for it).
+   */
+  codedStatements(opts: RowFilter & { text: string[] }): AsyncIterable<Array<Array<number | string | null>>> {
+    const q = (xs: string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ') || "''";
+    return this.chunks(`
+      SELECT e.code, sc.code, dc.code, pc.code, CASE WHEN s.prop IN (${q(opts.text)}) THEN NULL ELSE c.code END,
+             CASE WHEN s.prop IN (${q(opts.text)}) THEN s.value END
+      FROM statements s
+      JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur
+      JOIN flag_value_codes e ON e.value = s.entity_id
+      JOIN flag_value_codes sc ON sc.value = s.schema
+      JOIN flag_value_codes dc ON dc.value = s.dataset
+      JOIN flag_value_codes pc ON pc.value = s.prop
+      LEFT JOIN flag_value_codes c ON c.value = s.value
+      WHERE ${FlagTables.currentWhere(opts)}`) as AsyncIterable<Array<Array<number | string | null>>>;
+  }
+
+  /**
+   * Current entities of some schemata with one column per property, in chunks of columns
+   * [entity_id, schemata, datasets, …coded, …text, …all]: schemata and datasets joined by "\u001e";
+   * a `coded` column holds the code of the property's smallest value (the first of its sorted
+   * values; null without one), a `text` column that value itself, an `all` column every distinct
+   * value joined by "\u001e". For entities read a few properties at a time (customs lines, relations).
+   */
+  codedPivot(opts: { schemata: string[]; coded: string[]; text?: string[]; all?: string[] }): AsyncIterable<Array<Array<number | string | null>>> {
+    const q = (x: string) => `'${x.replace(/'/g, "''")}'`;
+    const text = opts.text ?? [];
+    const all = opts.all ?? [];
+    const columns = [
+      ...opts.coded.map((p) => `min(c.code) FILTER (WHERE s.prop = ${q(p)})`),
+      ...text.map((p) => `min(s.value) FILTER (WHERE s.prop = ${q(p)})`),
+      ...all.map((p) => `string_agg(DISTINCT s.value, chr(30)) FILTER (WHERE s.prop = ${q(p)})`),
+    ];
+    return this.chunks(`
+      SELECT s.entity_id, string_agg(DISTINCT s.schema, chr(30)), string_agg(DISTINCT s.dataset, chr(30)), ${columns.join(', ')}
+      FROM statements s
+      JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur
+      LEFT JOIN flag_value_codes c ON c.value = s.value
+      WHERE ${FlagTables.currentWhere({ schemata: opts.schemata, props: [...opts.coded, ...text, ...all] })}
+      GROUP BY s.entity_id`) as AsyncIterable<Array<Array<number | string | null>>>;
+  }
+
+  /**
+   * Of the first `sample` parties (by id) of a dataset, how many carry one of these topics: whether
+   * the dataset is a sanctions list, without assembling its entities.
+   */
+  async topicShare(dataset: string, schemata: string[], topics: string[], sample: number): Promise<{ parties: number; listed: number }> {
+    const rows = await this.all(
+      `SELECT count(*) AS parties, count(*) FILTER (WHERE listed) AS listed FROM (
+         SELECT s.entity_id, bool_or(s.prop = 'topics' AND list_contains($3::VARCHAR[], s.value)) AS listed
+         FROM statements s
+         JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur
+         WHERE s.dataset = $1 AND list_contains($2::VARCHAR[], s.schema)
+         GROUP BY s.entity_id ORDER BY s.entity_id LIMIT ${Math.max(1, Math.floor(sample))})`,
+      [dataset, schemata, topics],
+    );
+    return { parties: num(rows[0]?.['parties']), listed: num(rows[0]?.['listed']) };
   }
 
   // --- flag runs ---------------------------------------------------------------------------
@@ -549,6 +584,12 @@ export class FlagTables {
         return { id, at: at.replace(/\.\d{3}Z$/, 'Z'), list_versions: run.list_versions, subject_versions: run.subject_versions, settings: run.settings, stats: run.stats };
       }),
     );
+  }
+
+  /** How many links there are, and how many of them are matches (at or above the engine's threshold). */
+  async crossrefLinkCounts(): Promise<{ links: number; matches: number }> {
+    const r = (await this.all('SELECT count(*) AS links, count(*) FILTER (WHERE match) AS matches FROM crossref_links'))[0]!;
+    return { links: num(r['links']), matches: num(r['matches']) };
   }
 
   async crossrefLinks(opts: { minScore?: number; subjectIds?: string[] } = {}): Promise<StoredLink[]> {

@@ -191,4 +191,94 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE trade_flows ALTER COLUMN value_basis TYPE trade_value_basis;
     `,
   },
+  {
+    version: 6,
+    name: 'red flags, risk ranking, reviews and cross-reference links',
+    // These tables were first created on use by src/store/duckdb/flags.ts (CREATE ... IF NOT
+    // EXISTS, before this migration existed): the same statements, still IF NOT EXISTS, so that a
+    // store that already has them keeps them and their rows. flag_runs holds one row per run (its
+    // summary as JSON text); flags, entity_scores and route_scores the latest run only;
+    // flag_reviews is append-only; crossref_runs keeps the dataset versions and settings of each
+    // cross-reference run, crossref_links its links (never merges).
+    sql: `
+      CREATE SEQUENCE IF NOT EXISTS flag_run_ids START 1;
+      CREATE TABLE IF NOT EXISTS flag_runs (
+        id INTEGER PRIMARY KEY,
+        created_at TIMESTAMP NOT NULL,
+        config_hash VARCHAR NOT NULL,
+        input_hash VARCHAR NOT NULL,
+        summary VARCHAR NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS flags (
+        run_id INTEGER NOT NULL,
+        entity_id VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        severity VARCHAR NOT NULL,
+        score DOUBLE NOT NULL,
+        summary VARCHAR NOT NULL,
+        evidence VARCHAR NOT NULL,
+        route VARCHAR,
+        countries VARCHAR[],
+        goods VARCHAR[]
+      );
+      CREATE TABLE IF NOT EXISTS entity_scores (
+        run_id INTEGER NOT NULL,
+        entity_id VARCHAR NOT NULL,
+        caption VARCHAR NOT NULL,
+        schema VARCHAR NOT NULL,
+        country VARCHAR,
+        datasets VARCHAR[] NOT NULL,
+        listed BOOLEAN NOT NULL,
+        list_only BOOLEAN NOT NULL,
+        score DOUBLE NOT NULL,
+        rank INTEGER NOT NULL,
+        flag_count INTEGER NOT NULL,
+        codes VARCHAR[] NOT NULL,
+        terms VARCHAR NOT NULL,
+        first_reason VARCHAR NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS route_scores (
+        run_id INTEGER NOT NULL,
+        id VARCHAR NOT NULL,
+        supplier VARCHAR,
+        intermediary VARCHAR NOT NULL,
+        buyer VARCHAR,
+        score DOUBLE NOT NULL,
+        rank INTEGER NOT NULL,
+        data VARCHAR NOT NULL
+      );
+      CREATE SEQUENCE IF NOT EXISTS flag_review_ids START 1;
+      CREATE TABLE IF NOT EXISTS flag_reviews (
+        id INTEGER PRIMARY KEY,
+        entity_id VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        reviewer VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        note VARCHAR NOT NULL,
+        run_id INTEGER,
+        score DOUBLE
+      );
+      CREATE SEQUENCE IF NOT EXISTS crossref_run_ids START 1;
+      CREATE TABLE IF NOT EXISTS crossref_runs (
+        id INTEGER PRIMARY KEY,
+        created_at TIMESTAMP NOT NULL,
+        list_versions VARCHAR NOT NULL,
+        subject_versions VARCHAR NOT NULL,
+        settings VARCHAR NOT NULL,
+        stats VARCHAR NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS crossref_links (
+        subject_id VARCHAR NOT NULL,
+        subject_dataset VARCHAR NOT NULL,
+        subject_caption VARCHAR NOT NULL,
+        listed_id VARCHAR NOT NULL,
+        listed_caption VARCHAR NOT NULL,
+        listed_datasets VARCHAR[] NOT NULL,
+        score DOUBLE NOT NULL,
+        match BOOLEAN NOT NULL,
+        explanations VARCHAR NOT NULL,
+        run_id INTEGER NOT NULL
+      );
+    `,
+  },
 ];
