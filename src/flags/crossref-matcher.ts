@@ -6,10 +6,12 @@
  * A query's result depends on its names (and what else the group key holds) through the
  * candidates and the name similarity, the costly part, and on its birth date, gender, countries
  * and identifiers through cheap features that add to the score. So parties whose keys agree are
- * screened as one group: candidates and each candidate's score without the varying features are
- * computed once; then, per party, a candidate is scored in full only when its shared score plus
- * the party's own features can reach the cutoff (features add up, so that sum bounds the score).
- * Identifiers that no listed entity holds cannot change a result and are left out of the key.
+ * screened as one group: candidates are found once, and each candidate's score without the
+ * varying features at most once. Features add up, so a candidate is scored in full only when it
+ * can still reach the cutoff: first the best a name can score (0.9, less the schema penalty for a
+ * candidate of another kind) plus the party's own features — a differing birth date rules out a
+ * namesake without comparing names —, then the shared score plus those features. Identifiers
+ * that no listed entity holds cannot change a result and are left out of the key.
  *
  * The worker threads build it from a snapshot of the listed entities (JSON lines written by
  * crossref.ts), so that they never open the store file the main thread holds open; the bulk
@@ -20,10 +22,10 @@ import { compactIdentifier } from '../model/identifiers.js';
 import { hasSchema, propertyType } from '../model/ftm.js';
 import { CandidateGenerator } from '../screening/candidates.js';
 import { QueryError, ScreeningEngine } from '../screening/engine.js';
-import { birthDateFeature, countryFeature, genderFeature, identifierFeature } from '../screening/features.js';
+import { birthDateFeature, countryFeature, genderFeature, identifierFeature, schemaFeature } from '../screening/features.js';
 import { ScreeningIndex } from '../screening/index.js';
 import { namesOf, type EntityName } from '../screening/names-of.js';
-import { scoreAnalysed } from '../screening/score.js';
+import { scoreAnalysed, scorePair } from '../screening/score.js';
 import type { FeatureExplanation, IndexedEntity, MatchOptions, MatchResult, Matcher, ScreeningQuery } from '../screening/types.js';
 import type { StoredEntity } from '../store/store.js';
 
@@ -65,14 +67,24 @@ export function sortKey(query: ScreeningQuery): string {
 interface Scoring {
   entity: IndexedEntity;
   entityNames: EntityName[];
-  /** the score of the group's shared query (no birth date, gender, countries or identifiers) */
-  shared: number;
+  /**
+   * The most the shared query (the group's names and the rest, no birth date, gender, countries or
+   * identifiers) can score against this candidate without comparing the names: the best a name
+   * scores, less the schema penalty of a candidate of another kind (a person against a company).
+   */
+  ceiling: number;
+  /** the shared query's score, once computed (only when a party's own features cannot rule the candidate out) */
+  shared?: number;
 }
 
 interface Group {
   names: EntityName[];
+  shared: ScreeningQuery;
   items: Scoring[];
 }
+
+/** The most a name adds to a score: an identical name, no other evidence (0.9 as the engine scores). */
+const NAME_CEILING = scorePair({ schema: 'Company', properties: { name: ['Qzx Vwk Holding'] } }, { id: 'ceiling', schema: 'Company', properties: { name: ['Qzx Vwk Holding'] } }).score;
 
 /** The score a feature adds (a penalty is negative). */
 function contribution(f: FeatureExplanation | undefined): number {
@@ -155,9 +167,12 @@ export class CrossrefMatcher implements Matcher {
       const entity = this.engine.index.entities[c.entity];
       if (!entity || !this.admits(entity, options)) continue;
       const entityNames = c.names.length ? c.names.map((n) => this.engine.index.names[n]!.name) : this.engine.index.entityNames[c.entity]!;
-      items.push({ entity, entityNames, shared: scoreAnalysed(shared, names, entity, entityNames, false).score });
+      const mismatch = schemaFeature(shared, entity);
+      const ceiling = NAME_CEILING + contribution(mismatch);
+      // of another kind: the ceiling is the shared score's bound for good
+      items.push(mismatch ? { entity, entityNames, ceiling, shared: ceiling } : { entity, entityNames, ceiling });
     }
-    const group = { names, items };
+    const group = { names, shared, items };
     if (this.groups.size >= GROUPS_KEPT) this.groups.delete(this.groups.keys().next().value!);
     this.groups.set(key, group);
     return group;
@@ -166,14 +181,17 @@ export class CrossrefMatcher implements Matcher {
   match(query: ScreeningQuery, options: MatchOptions): MatchResult[] {
     if (!hasSchema(query.schema)) throw new QueryError(`unknown schema "${query.schema}"`);
     this.stats.queries++;
-    const { names, items } = this.group(query, options);
+    const { names, shared, items } = this.group(query, options);
     const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
     const ranked: Array<{ entity: IndexedEntity; entityNames: EntityName[]; score: number }> = [];
     for (const it of items) {
       // an identifier in common may lift any score to the threshold: always scored
       if (!identifierFeature(query, it.entity)) {
-        const bound = it.shared + contribution(birthDateFeature(query, it.entity)) + contribution(countryFeature(query, it.entity)) + contribution(genderFeature(query, it.entity));
-        if (bound + EPSILON < cutoff) continue;
+        const own = contribution(birthDateFeature(query, it.entity)) + contribution(countryFeature(query, it.entity)) + contribution(genderFeature(query, it.entity));
+        // first without comparing names (a birth date that differs rules out most namesakes), then with
+        if (it.ceiling + own + EPSILON < cutoff) continue;
+        it.shared ??= scoreAnalysed(shared, names, it.entity, it.entityNames, false).score;
+        if (it.shared + own + EPSILON < cutoff) continue;
       }
       this.stats.scored++;
       const scored = scoreAnalysed(query, names, it.entity, it.entityNames, false);
