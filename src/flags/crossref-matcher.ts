@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { compactIdentifier } from '../model/identifiers.js';
 import { hasSchema, propertyType } from '../model/ftm.js';
 import { CandidateGenerator } from '../screening/candidates.js';
-import { QueryError, ScreeningEngine } from '../screening/engine.js';
+import { DEFAULT_CUTOFF, MIN_CANDIDATES, QueryError, ScreeningEngine } from '../screening/engine.js';
 import { birthDateFeature, countryFeature, genderFeature, identifierFeature, schemaFeature } from '../screening/features.js';
 import { ScreeningIndex } from '../screening/index.js';
 import { namesOf, type EntityName } from '../screening/names-of.js';
@@ -29,11 +29,6 @@ import { scoreAnalysed, scorePair } from '../screening/score.js';
 import type { FeatureExplanation, IndexedEntity, MatchOptions, MatchResult, Matcher, ScreeningQuery } from '../screening/types.js';
 import type { StoredEntity } from '../store/store.js';
 
-// The engine's own settings (src/screening/engine.ts), which it does not export: candidates
-// scored per query and the default cutoff. test/flags/crossref-matcher.test.ts checks that this
-// matcher answers exactly as the engine does, so a change there shows.
-const MIN_CANDIDATES = 20;
-const DEFAULT_CUTOFF = 0.5;
 
 /**
  * Properties whose values only enter the score through the features bounded per party

@@ -1,4 +1,4 @@
-import { GENERIC_THRESHOLD, PARTICLE_WEIGHT, STOP_WEIGHT, genericWeights, isGenericOnly } from './generic-words.js';
+import { GENERIC_THRESHOLD, PARTICLE_WEIGHT, STOP_WEIGHT, genericWeights, isGenericOnly, isNasabMarker } from './generic-words.js';
 import { findLegalForms, type LegalFormClass } from './legal-forms.js';
 import { normalise, tokens as splitTokens } from './normalise.js';
 import { patronymicMarker, patronymicOf, personParts, type PersonPart } from './person.js';
@@ -189,15 +189,14 @@ function romanNumber(latin: string): string | undefined {
 const SERIES_NUMBER_WEIGHT = 0.3;
 /** "Plant No. 360", "Завод № 9": a number so marked is what the name is, not a series mark. */
 const NUMBERED = /(?:№|#|\bno\.?|\bnr\.?|\bnumber)\s*\d+\s*$/iu;
-const NASAB = new Set(['bin', 'ibn', 'ben', 'bint', 'binti']);
 
 /** Marks own names and fathers' names in a person's name with a nasab (see Token.nasab). */
 function markNasab(tokens: Token[], from: number): void {
-  const first = tokens.findIndex((t, i) => i > from && NASAB.has(t.latin) && t.kind === 'word');
+  const first = tokens.findIndex((t, i) => i > from && isNasabMarker(t.latin) && t.kind === 'word');
   if (first < 0) return;
   const fathers: Token[] = [];
   for (let i = first; i < tokens.length; i++) {
-    if (!NASAB.has(tokens[i]!.latin)) continue;
+    if (!isNasabMarker(tokens[i]!.latin)) continue;
     const father = tokens.slice(i + 1).find((t) => t.weight >= GENERIC_THRESHOLD);
     if (father && !fathers.includes(father)) fathers.push(father);
   }

@@ -169,6 +169,22 @@ export function isGeneric(key: string): boolean {
   return WEIGHTS.has(key);
 }
 
+/** Particles spelt several ways that are one particle: bin/ben/ibn (son of), bint/binti (daughter of), al/el/ul. */
+const PARTICLE_CLASSES = new Map<string, string>([
+  ['bin', 'bin'], ['ben', 'bin'], ['ibn', 'bin'], ['bint', 'bint'], ['binti', 'bint'], ['al', 'al'], ['el', 'al'], ['ul', 'al'],
+]);
+
+/** The particle a Latin word spells (ben → bin, el → al), if it is one of PARTICLE_CLASSES. */
+export function particleClass(latin: string): string | undefined {
+  return PARTICLE_CLASSES.get(latin);
+}
+
+/** Whether a word marks the father's name that follows it in an Arabic name (bin, ibn, bint…). */
+export function isNasabMarker(latin: string): boolean {
+  const c = PARTICLE_CLASSES.get(latin);
+  return c === 'bin' || c === 'bint';
+}
+
 /** Particles of personal names (bin, ibn, al, van, von, de…), by their Latin spelling (Le, not Lee). */
 export function isParticle(latin: string): boolean {
   return PARTICLE_WORDS.has(latin);

@@ -204,8 +204,21 @@ const KOREAN_FOLDS: [RegExp, string][] = [
 
 /** A spelling folded so the romanisations of Korean meet (Jeong/Jung/Chung, Gim/Kim, Seong/Sung). */
 export function koreanFold(spelling: string): string {
+  return memoFold(KOREAN_CACHE, KOREAN_FOLDS, spelling);
+}
+
+/** Folds are asked for the same Latin words over and over (every candidate of a query): memoised in bounded maps, cleared when full. */
+const FOLD_CACHE_MAX = 50_000;
+const KOREAN_CACHE = new Map<string, string>();
+const KANA_CACHE = new Map<string, string>();
+
+function memoFold(cache: Map<string, string>, rules: readonly [RegExp, string][], spelling: string): string {
+  const cached = cache.get(spelling);
+  if (cached !== undefined) return cached;
   let s = spelling;
-  for (const [re, to] of KOREAN_FOLDS) s = s.replace(re, to);
+  for (const [re, to] of rules) s = s.replace(re, to);
+  if (cache.size >= FOLD_CACHE_MAX) cache.clear();
+  cache.set(spelling, s);
   return s;
 }
 
@@ -229,9 +242,7 @@ const KANA_FOLDS: [RegExp, string][] = [
 
 /** A spelling folded onto Japanese sounds, for katakana loanwords against their Latin originals. */
 export function kanaFold(spelling: string): string {
-  let s = spelling;
-  for (const [re, to] of KANA_FOLDS) s = s.replace(re, to);
-  return s;
+  return memoFold(KANA_CACHE, KANA_FOLDS, spelling);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { AnalysedName, Token } from './analyse.js';
-import { GENERIC_THRESHOLD, STOP_WEIGHT, expandAbbreviation, nameAbbreviation } from './generic-words.js';
+import { GENERIC_THRESHOLD, STOP_WEIGHT, expandAbbreviation, nameAbbreviation, particleClass } from './generic-words.js';
 import { legalFormSimilarity } from './legal-forms.js';
 import { consonantSkeleton, phoneticKey } from './phonetic.js';
 import { isGivenName, sameGivenName } from './person.js';
@@ -178,13 +178,10 @@ function shortGivenName(short: Token, long: Token): boolean {
 function expandsTo(short: string, parts: readonly Token[]): boolean {
   const full = nameAbbreviation(short);
   if (full !== undefined) return full === parts.map((p) => p.latin).join(' ');
-  if (short.length !== parts.length || PARTICLE_CLASS.has(short) || isGivenName(short)) return false;
+  if (short.length !== parts.length || particleClass(short) !== undefined || isGivenName(short)) return false;
   return parts.every((p, i) => (p.kind === 'given' || p.kind === 'word') && p.weight >= GENERIC_THRESHOLD && p.latin.length > 1 && p.latin[0] === short[i]);
 }
 
-const PARTICLE_CLASS = new Map<string, string>([
-  ['bin', 'bin'], ['ben', 'bin'], ['ibn', 'bin'], ['bint', 'bint'], ['binti', 'bint'], ['al', 'al'], ['el', 'al'], ['ul', 'al'],
-]);
 
 /** How two tokens compare, without regard to their kinds (see alignTokens for that). */
 export function tokenSimilarity(a: Token, b: Token): TokenComparison {
@@ -220,7 +217,7 @@ function compareTokens(a: Token, b: Token, min: number): TokenComparison {
   }
   if ((a.parts && expandsTo(b.latin, a.parts)) || (b.parts && expandsTo(a.latin, b.parts))) return { similarity: 0.95, method: 'equivalent' };
   // a generic word and its short form (Co/Company, Int'l/International), or one particle spelt two ways (bin/ben/ibn)
-  if (expandAbbreviation(ka) === expandAbbreviation(kb) || (PARTICLE_CLASS.has(a.latin) && PARTICLE_CLASS.get(a.latin) === PARTICLE_CLASS.get(b.latin))) {
+  if (expandAbbreviation(ka) === expandAbbreviation(kb) || (particleClass(a.latin) !== undefined && particleClass(a.latin) === particleClass(b.latin))) {
     return { similarity: 0.95, method: 'equivalent', distance: distance(ka, kb) };
   }
   // feminine surname forms are other people: Petrov / Petrova, Rotenberg / Rotenberga

@@ -4,7 +4,7 @@ import type { Store } from '../store/store.js';
 import { dayEnd, dayStart, OPEN_END, OPEN_START } from './dates.js';
 import { RELATIONSHIP_SCHEMATA } from './edge-types.js';
 import { EDGE_CONTROL, EDGE_INDIRECT, NetworkGraph, NODE_END_USER, NODE_SANCTIONED, NODE_SYNTHETIC, type SanctionFact } from './graph.js';
-import type { BuildReport, Network } from './network.js';
+import type { Network } from './network.js';
 import { addressKey, emailKey, identifierKey, nameBirthKey, phoneKey, PivotCollector, SHARED_IDENTIFIER_PROPS, websiteKey } from './pivots.js';
 import { parseShares } from './shares.js';
 import { FlowTable } from './shipments.js';

@@ -12,8 +12,9 @@ export class QueryError extends Error {
 }
 
 /** Candidates scored in full per query, at least; more when a larger limit is asked for. */
-const MIN_CANDIDATES = 20;
-const DEFAULT_CUTOFF = 0.5;
+export const MIN_CANDIDATES = 20;
+/** Results under this score are not returned unless a query asks for another cutoff. */
+export const DEFAULT_CUTOFF = 0.5;
 
 /** The screening engine over an in-memory index built from the store. */
 export class ScreeningEngine implements Matcher {

@@ -98,7 +98,7 @@ describe('the cross-referencing matcher', () => {
     const person = listed.find((e) => e.schema === 'Person' && first(e, 'birthDate')?.length === 10 && first(e, 'nationality'))!;
     const name = first(person, 'name')!;
     const born = first(person, 'birthDate')!;
-    const lines = [
+    const lines: Array<{ id: string; schema: string; properties: Record<string, string[]> }> = [
       { id: 'same-person', schema: 'Person', properties: { name: [name], birthDate: [born], nationality: [first(person, 'nationality')!] } },
       { id: 'namesake-1', schema: 'Person', properties: { name: [name], birthDate: ['1901-02-03'], nationality: ['zz'] } },
       { id: 'namesake-2', schema: 'Person', properties: { name: [name], birthDate: ['1901-02-03'], gender: ['female'] } },

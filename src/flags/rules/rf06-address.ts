@@ -2,7 +2,7 @@
  * RF06: a shared address (several companies registered at one address), a residential address
  * (a flat), or an address close to a listed party's.
  */
-import type { ContextEntity, FlagContext } from '../context.js';
+import type { ContextEntity } from '../context.js';
 import { addressesOf, isOrganisation, nameOf, residentialMarker, tokenSimilarity, type AddressFact } from '../facts.js';
 import { CoverageCounter, flag, fromListsOnly, round, type Rule } from '../rule.js';
 import type { Evidence, Flag } from '../types.js';

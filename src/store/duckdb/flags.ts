@@ -5,7 +5,7 @@
 import { BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { StoreError, type Store } from '../store.js';
 import { DuckDbStore } from './duckdb-store.js';
-import type { Coverage, Flag } from '../../flags/types.js';
+import type { Flag } from '../../flags/types.js';
 import type { EntityScore, RouteScore } from '../../flags/rank.js';
 
 type Row = Record<string, unknown>;
@@ -197,20 +197,14 @@ export class FlagTables {
    * callers that read a few properties of many entities without building objects.
    */
   async *currentRows(opts: RowFilter = {}): AsyncIterable<{ id: string; schemata: string[]; datasets: string[]; pairs: string }> {
-    const q = (xs: string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
-    const where = ["s.prop <> 'id'"];
-    if (opts.schemata?.length) where.push(`s.schema IN (${q(opts.schemata)})`);
-    if (opts.exceptSchemata?.length) where.push(`s.schema NOT IN (${q(opts.exceptSchemata)})`);
-    if (opts.props?.length) where.push(`s.prop IN (${q(opts.props)})`);
-    if (opts.datasets?.length) where.push(`s.dataset IN (${q(opts.datasets)})`);
     // one schema asked for: no need to collect them
-    const schemata = opts.schemata?.length === 1 ? q(opts.schemata) : 'string_agg(DISTINCT s.schema, chr(30))';
+    const schemata = opts.schemata?.length === 1 ? `'${opts.schemata[0]!.replace(/'/g, "''")}'` : 'string_agg(DISTINCT s.schema, chr(30))';
     const result = await this.conn.stream(`
       SELECT s.entity_id, ${schemata}, string_agg(DISTINCT s.dataset, chr(30)),
              string_agg(s.prop || chr(31) || replace(replace(s.value, chr(30), ' '), chr(31), ' '), chr(30))
       FROM statements s
       JOIN (SELECT dataset AS d, max(seq) AS cur FROM dataset_versions GROUP BY dataset) v ON v.d = s.dataset AND s.last_seq = v.cur
-      WHERE ${where.join(' AND ')}
+      WHERE ${FlagTables.currentWhere(opts)}
       GROUP BY s.entity_id`);
     for (;;) {
       const chunk = await result.fetchChunk();

@@ -9,7 +9,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SourceError } from '../../sources/errors.js';
 import type { TradeLoadReport } from '../store.js';
-import type { Area } from '../../trade/areas.js';
 import { flowOf, type AreaField, type ColumnOrConstant, type TradeLoadPlan, type TradeTableSpec } from '../../trade/flows.js';
 import { levelOf, normaliseTableCode } from '../../trade/hs.js';
 import { parsePeriod } from '../../trade/periods.js';

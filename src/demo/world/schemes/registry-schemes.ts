@@ -6,7 +6,7 @@
 import type { CountryCode } from '../countries.js';
 import { drawPhone } from '../countries.js';
 import type { CompanyName } from '../company-names.js';
-import { INVASION, dayOf } from '../dates.js';
+import { INVASION } from '../dates.js';
 import type { Company } from '../model.js';
 import type { Kit, Tie } from './kit.js';
 import { russianBuyer } from './common.js';
